@@ -1,0 +1,108 @@
+// Wires the layers together: migrations → database → repositories → Discord client → ready.
+import { fileURLToPath } from 'node:url';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { systemClock, type Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import { createSealer } from '../crypto/sealer.js';
+import { openDatabase, type Db } from '../db/client.js';
+import { applyMigrations } from '../db/migrate.js';
+import { createRepositories } from '../db/repositories/index.js';
+import { createInteractionListener } from '../discord/dispatch.js';
+import { InFlight } from '../discord/inflight.js';
+import { syncCommands } from '../discord/registration.js';
+import { createRegistry, type CommandRegistry } from '../discord/registry.js';
+import type { Logger } from '../logger.js';
+import type { AppContext } from './context.js';
+import { startHealthServer, type HealthServer } from './health.js';
+
+const MIGRATIONS = {
+  sqlite: fileURLToPath(new URL('../../prisma/migrations', import.meta.url)),
+  postgresql: fileURLToPath(new URL('../../prisma/postgres/migrations', import.meta.url)),
+};
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface Tandem {
+  client: Client<true>;
+  db: Db;
+  context: AppContext;
+  /** Milliseconds from start to ready, per phase. */
+  timings: Record<string, number>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger: Logger;
+  clock?: Clock;
+  registry?: CommandRegistry;
+}
+
+export function createDiscordClient(apiUrl: string): Client {
+  return new Client({
+    // Only what the product needs, and nothing privileged: slash commands need no message content.
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: apiUrl },
+    // Nobody is pinged unless a reply explicitly allows it.
+    allowedMentions: { parse: [], repliedUser: false },
+  });
+}
+
+export async function startTandem(config: Config, options: StartOptions): Promise<Tandem> {
+  const { logger } = options;
+  const started = performance.now();
+  const timings: Record<string, number> = {};
+  const mark = (phase: string) => (timings[phase] = Math.round(performance.now() - started));
+
+  const { provider, url } = config.database;
+  const { applied } = await applyMigrations({
+    provider,
+    url,
+    migrationsDir: MIGRATIONS[provider],
+    log: (msg, fields) => logger.info(fields ?? {}, msg),
+  });
+  mark('migrations');
+  logger.info({ provider, applied: applied.length }, 'database ready');
+
+  const db = await openDatabase(config.database);
+  const context: AppContext = {
+    repos: createRepositories(db),
+    clock: options.clock ?? systemClock,
+    sealer: createSealer(config.encryptionKey, config.previousEncryptionKeys),
+    logger,
+  };
+  const registry = options.registry ?? createRegistry();
+  const inFlight = new InFlight();
+  const client = createDiscordClient(config.discordApiUrl);
+  client.on(Events.InteractionCreate, createInteractionListener(registry, context, inFlight));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
+  client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'));
+
+  let health: HealthServer | undefined;
+  const stop = async () => {
+    logger.info({ inFlight: inFlight.size }, 'shutting down');
+    const finished = await inFlight.drain(SHUTDOWN_GRACE_MS);
+    if (!finished) logger.warn({ inFlight: inFlight.size }, 'shutdown grace ended with work still running');
+    await client.destroy();
+    await health?.close();
+    await db.$disconnect();
+    logger.info('stopped');
+  };
+
+  try {
+    const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+    await client.login(config.discordToken);
+    const readyClient = await ready;
+    mark('ready');
+    await syncCommands(client.rest, readyClient.application.id, config.devGuildId, registry.definitions(), logger);
+    mark('commands');
+    if (config.healthPort !== undefined) {
+      health = await startHealthServer(config.healthPort, () => ({ discord: client.isReady(), inFlight: inFlight.size }));
+    }
+    logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, timings }, 'Tandem is ready');
+    return { client: readyClient, db, context, timings, stop };
+  } catch (error) {
+    await client.destroy().catch(() => undefined);
+    await db.$disconnect().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,13 @@
+import type { Db } from '../client.js';
+import type { Repositories } from '../../services/ports.js';
+import { checkInRepository } from './checkIns.js';
+import { guildRepository } from './guilds.js';
+import { memberRepository } from './members.js';
+
+export function createRepositories(db: Db): Repositories {
+  return {
+    guilds: guildRepository(db),
+    members: memberRepository(db),
+    checkIns: checkInRepository(db),
+  };
+}

@@ -1,0 +1,16 @@
+import type { LocalDate } from './calendar.js';
+
+export interface Member {
+  id: string;
+  guildId: string;
+  userId: string;
+  /** IANA zone, undefined until the member sets one (we then use UTC and say so). */
+  timezone: string | undefined;
+  cleanDate: LocalDate | undefined;
+}
+
+export const FALLBACK_TIMEZONE = 'UTC';
+
+export function timezoneOf(member: Pick<Member, 'timezone'>): string {
+  return member.timezone ?? FALLBACK_TIMEZONE;
+}
