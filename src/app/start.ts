@@ -57,7 +57,11 @@ export async function startTandem(config: Config, options: StartOptions): Promis
     provider,
     url,
     migrationsDir: MIGRATIONS[provider],
-    log: (msg, fields) => logger.info(fields ?? {}, msg),
+    log: (msg, fields) => {
+      const { level, ...rest } = (fields ?? {}) as { level?: string };
+      if (level === 'warn') logger.warn(rest, msg);
+      else logger.info(rest, msg);
+    },
   });
   mark('migrations');
   logger.info({ provider, applied: applied.length }, 'database ready');
