@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
-import type { Repositories, Sealer } from '../services/ports.js';
+import type { DiscordPort, Repositories, Sealer } from '../services/ports.js';
 
 /** What command handlers get: plain dependencies, passed in, never looked up. */
 export interface AppContext {
@@ -8,4 +8,5 @@ export interface AppContext {
   clock: Clock;
   sealer: Sealer;
   logger: Logger;
+  discord: DiscordPort;
 }

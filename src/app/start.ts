@@ -8,6 +8,7 @@ import { openDatabase, type Db } from '../db/client.js';
 import { applyMigrations } from '../db/migrate.js';
 import { createRepositories } from '../db/repositories/index.js';
 import { createInteractionListener } from '../discord/dispatch.js';
+import { createDiscordPort } from '../discord/discordPort.js';
 import { InFlight } from '../discord/inflight.js';
 import { syncCommands } from '../discord/registration.js';
 import { createRegistry, type CommandRegistry } from '../discord/registry.js';
@@ -67,15 +68,16 @@ export async function startTandem(config: Config, options: StartOptions): Promis
   logger.info({ provider, applied: applied.length }, 'database ready');
 
   const db = await openDatabase(config.database);
+  const client = createDiscordClient(config.discordApiUrl);
   const context: AppContext = {
     repos: createRepositories(db),
     clock: options.clock ?? systemClock,
     sealer: createSealer(config.encryptionKey, config.previousEncryptionKeys),
     logger,
+    discord: createDiscordPort(client.rest, () => client.user?.id ?? ''),
   };
   const registry = options.registry ?? createRegistry();
   const inFlight = new InFlight();
-  const client = createDiscordClient(config.discordApiUrl);
   client.on(Events.InteractionCreate, createInteractionListener(registry, context, inFlight));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));

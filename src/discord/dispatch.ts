@@ -1,5 +1,6 @@
 import { MessageFlags, type Interaction } from 'discord.js';
 import type { AppContext } from '../app/context.js';
+import { NotAllowedError } from '../domain/errors.js';
 import { handleInteractionError } from './errorBoundary.js';
 import type { InFlight } from './inflight.js';
 import type { CommandRegistry } from './registry.js';
@@ -15,6 +16,11 @@ async function route(interaction: Interaction, registry: CommandRegistry, ctx: A
     const command = registry.get(interaction.commandName);
     if (command?.autocomplete) await command.autocomplete(interaction, ctx);
     else await interaction.respond([]);
+  } else if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
+    const [prefix = '', ...args] = interaction.customId.split(':');
+    const handler = registry.component(prefix);
+    if (!handler) throw new NotAllowedError('This button is no longer in use. Please run the command again.');
+    await handler.handle(interaction, ctx, args);
   }
 }
 

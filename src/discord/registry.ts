@@ -1,25 +1,34 @@
-// The explicit list of slash commands. It feeds both registration and dispatch.
+// The explicit list of slash commands and component handlers. It feeds both registration and dispatch.
 import { checkin } from '../../commands/checkin.js';
 import { progress } from '../../commands/progress.js';
 import { settings } from '../../commands/settings.js';
 import { sos } from '../../commands/sos.js';
-import type { CommandDefinition, SlashCommand } from './command.js';
+import type { CommandDefinition, ComponentHandler, SlashCommand } from './command.js';
 
 export const COMMANDS: readonly SlashCommand[] = [checkin, progress, sos, settings];
+
+export const COMPONENTS: readonly ComponentHandler[] = [];
 
 export interface CommandRegistry {
   definitions(): CommandDefinition[];
   get(name: string): SlashCommand | undefined;
+  component(prefix: string): ComponentHandler | undefined;
 }
 
-export function createRegistry(commands: readonly SlashCommand[] = COMMANDS): CommandRegistry {
+export function createRegistry(commands: readonly SlashCommand[] = COMMANDS, components: readonly ComponentHandler[] = COMPONENTS): CommandRegistry {
   const byName = new Map<string, SlashCommand>();
   for (const command of commands) {
     if (byName.has(command.definition.name)) throw new Error(`two commands are named ${command.definition.name}`);
     byName.set(command.definition.name, command);
   }
+  const byPrefix = new Map<string, ComponentHandler>();
+  for (const handler of components) {
+    if (byPrefix.has(handler.prefix)) throw new Error(`two component handlers use the prefix ${handler.prefix}`);
+    byPrefix.set(handler.prefix, handler);
+  }
   return {
     definitions: () => commands.map((command) => command.definition),
     get: (name) => byName.get(name),
+    component: (prefix) => byPrefix.get(prefix),
   };
 }

@@ -7,6 +7,11 @@ export interface Member {
   /** IANA zone, undefined until the member sets one (we then use UTC and say so). */
   timezone: string | undefined;
   cleanDate: LocalDate | undefined;
+  homeGroupId: string | undefined;
+  /** Post milestones in the home group (off by default). */
+  announceMilestones: boolean;
+  /** Medication-assisted-treatment safety reminder with check-ins (off by default). */
+  matReminder: boolean;
 }
 
 export const FALLBACK_TIMEZONE = 'UTC';

@@ -1,23 +1,51 @@
-// What services need from storage, as domain types. Implemented by src/db/repositories.
+// What services need from storage and from Discord, as domain types and plain ids.
+// Implemented by src/db/repositories and src/discord/discordPort.ts; tests may fake them.
 import type { LocalDate } from '../domain/calendar.js';
 import type { CheckIn, ShareTarget } from '../domain/checkIn.js';
+import type { Couple, CoupleStatus, ShareSettings } from '../domain/couple.js';
+import type { HomeGroup } from '../domain/homeGroup.js';
 import type { Member } from '../domain/member.js';
 
 export interface GuildSettings {
   id: string;
   region: string;
+  language: string;
+  moderatorRoleId: string | undefined;
+  facilitatorRoleId: string | undefined;
+  categoryId: string | undefined;
+  configured: boolean;
+}
+
+export interface GuildConfiguration {
+  region?: string;
+  language?: string;
+  moderatorRoleId?: string;
+  facilitatorRoleId?: string | null;
+  categoryId?: string;
 }
 
 export interface GuildRepository {
   /** Returns the guild's settings, creating the row with defaults on first use. */
   ensure(guildId: string): Promise<GuildSettings>;
+  configure(guildId: string, changes: GuildConfiguration, at: Date): Promise<GuildSettings>;
+}
+
+export interface MemberPreferences {
+  timezone?: string;
+  cleanDate?: LocalDate | null;
+  announceMilestones?: boolean;
+  matReminder?: boolean;
 }
 
 export interface MemberRepository {
   find(guildId: string, userId: string): Promise<Member | undefined>;
+  /** By member id (not Discord id). */
+  get(memberId: string): Promise<Member | undefined>;
   /** Finds the member, creating the guild and member rows on first use. */
   ensure(guildId: string, userId: string): Promise<Member>;
-  update(memberId: string, changes: { timezone?: string; cleanDate?: LocalDate | null }): Promise<Member>;
+  update(memberId: string, changes: MemberPreferences): Promise<Member>;
+  setHomeGroup(memberId: string, homeGroupId: string | null): Promise<Member>;
+  listByHomeGroup(homeGroupId: string): Promise<Member[]>;
 }
 
 export interface CheckInWrite {
@@ -41,14 +69,93 @@ export interface CheckInRepository {
   listDates(memberId: string): Promise<LocalDate[]>;
 }
 
+export interface HomeGroupRepository {
+  /** Records the intent to create a group (status "creating"); undefined when the name is taken in this server. */
+  createIntent(guildId: string, name: string, fellowship: string): Promise<HomeGroup | undefined>;
+  activate(homeGroupId: string, channelId: string): Promise<HomeGroup>;
+  /** Removes a group whose channel could not be created. */
+  discard(homeGroupId: string): Promise<void>;
+  archive(homeGroupId: string, at: Date): Promise<HomeGroup>;
+  get(homeGroupId: string): Promise<HomeGroup | undefined>;
+  findByName(guildId: string, name: string): Promise<HomeGroup | undefined>;
+  list(guildId: string, options?: { includeArchived?: boolean }): Promise<HomeGroup[]>;
+  /** Groups stuck in "creating" (a crash between intent and channel), across servers. */
+  listUnfinished(): Promise<HomeGroup[]>;
+}
+
+export interface CoupleRepository {
+  createInvite(invite: { guildId: string; inviterId: string; inviteeId: string; expiresAt: Date; tag: string }): Promise<Couple>;
+  get(coupleId: string): Promise<Couple | undefined>;
+  /** The couple a member sits in (active or paused), if any. */
+  findCurrentFor(memberId: string): Promise<Couple | undefined>;
+  /** Open invites sent by or to this member. */
+  listOpenInvites(memberId: string): Promise<Couple[]>;
+  /**
+   * Seats both partners and makes the couple active, atomically; false (and nothing changed) when
+   * either partner already sits in a couple or the invite is no longer open.
+   */
+  accept(coupleId: string, at: Date): Promise<boolean>;
+  /** Moves an open invite to declined or expired; false if it was no longer open. */
+  closeInvite(coupleId: string, status: Extract<CoupleStatus, 'declined' | 'expired'>): Promise<boolean>;
+  update(
+    coupleId: string,
+    changes: Partial<
+      Pick<Couple, 'status' | 'channelId' | 'inviterWantsChannel' | 'inviteeWantsChannel' | 'inviterWantsResume' | 'inviteeWantsResume' | 'sameGroupAllowed'>
+    > & { pausedAt?: Date | null },
+  ): Promise<Couple>;
+  /** Ends the couple: status ended, seats freed, sharing switched off. */
+  end(coupleId: string, at: Date): Promise<Couple>;
+  /** What `memberId` lets their partner see (everything off when never set). */
+  getShare(coupleId: string, memberId: string): Promise<ShareSettings>;
+  setShare(coupleId: string, memberId: string, settings: ShareSettings): Promise<ShareSettings>;
+  /** Couples with a channel, active or paused, for drift checks. */
+  listWithChannels(guildId: string): Promise<Couple[]>;
+}
+
 export interface Repositories {
   guilds: GuildRepository;
   members: MemberRepository;
   checkIns: CheckInRepository;
+  homeGroups: HomeGroupRepository;
+  couples: CoupleRepository;
 }
 
 /** Seals private text (notes) before it is stored. */
 export interface Sealer {
   seal(plaintext: string): string;
   open(sealed: string): string;
+}
+
+export interface ButtonSpec {
+  /** Stateless id routed by prefix, e.g. "couple:accept:<coupleId>". At most 100 characters. */
+  customId: string;
+  label: string;
+  style?: 'primary' | 'secondary' | 'success' | 'danger';
+}
+
+export interface OutgoingMessage {
+  content: string;
+  buttons?: ButtonSpec[];
+}
+
+/** write: view + send; read: view only (read-only); none: no overwrite (the channel stays hidden). */
+export type AccessMode = 'write' | 'read' | 'none';
+
+export interface ChannelAccess {
+  members: { userId: string; mode: AccessMode }[];
+  roles: { roleId: string; mode: AccessMode }[];
+}
+
+/**
+ * Discord side effects, by plain ids. Private channels always deny @everyone and allow the bot.
+ * Audit-log reasons passed here must never carry health details or member names.
+ */
+export interface DiscordPort {
+  createPrivateChannel(guildId: string, spec: { name: string; parentId: string | undefined; access: ChannelAccess; reason: string }): Promise<string>;
+  setChannelAccess(guildId: string, channelId: string, access: ChannelAccess, reason: string): Promise<void>;
+  /** undefined when the channel no longer exists. */
+  findChannel(guildId: string, channelId: string): Promise<{ id: string; name: string } | undefined>;
+  sendChannelMessage(channelId: string, message: OutgoingMessage): Promise<void>;
+  /** 'closed' when the member does not accept DMs from the bot (never retried). */
+  sendDirectMessage(userId: string, message: OutgoingMessage): Promise<'sent' | 'closed'>;
 }

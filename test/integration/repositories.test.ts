@@ -22,7 +22,7 @@ describe.each(availableProviders())('repositories on %s', (provider) => {
   it('creates a guild with the default region once', async () => {
     const guildId = snowflake();
     const [a, b] = await Promise.all([repos.guilds.ensure(guildId), repos.guilds.ensure(guildId)]);
-    expect(a).toEqual({ id: guildId, region: 'US' });
+    expect(a).toEqual({ id: guildId, region: 'US', language: 'en', moderatorRoleId: undefined, facilitatorRoleId: undefined, categoryId: undefined, configured: false });
     expect(b).toEqual(a);
     expect(await db.guild.count({ where: { id: guildId } })).toBe(1);
   });

@@ -1,7 +1,9 @@
 import type { Db } from '../client.js';
 import type { Repositories } from '../../services/ports.js';
 import { checkInRepository } from './checkIns.js';
+import { coupleRepository } from './couples.js';
 import { guildRepository } from './guilds.js';
+import { homeGroupRepository } from './homeGroups.js';
 import { memberRepository } from './members.js';
 
 export function createRepositories(db: Db): Repositories {
@@ -9,5 +11,7 @@ export function createRepositories(db: Db): Repositories {
     guilds: guildRepository(db),
     members: memberRepository(db),
     checkIns: checkInRepository(db),
+    homeGroups: homeGroupRepository(db),
+    couples: coupleRepository(db),
   };
 }

@@ -10,6 +10,9 @@ interface MemberRow {
   userId: string;
   timezone: string | null;
   cleanDate: string | null;
+  homeGroupId: string | null;
+  announceMilestones: boolean;
+  matReminder: boolean;
 }
 
 function toMember(row: MemberRow): Member {
@@ -19,6 +22,9 @@ function toMember(row: MemberRow): Member {
     userId: row.userId,
     timezone: row.timezone ?? undefined,
     cleanDate: (row.cleanDate ?? undefined) as LocalDate | undefined,
+    homeGroupId: row.homeGroupId ?? undefined,
+    announceMilestones: row.announceMilestones,
+    matReminder: row.matReminder,
   };
 }
 
@@ -26,6 +32,10 @@ export function memberRepository(db: Db): MemberRepository {
   return {
     async find(guildId, userId) {
       const row = await db.member.findUnique({ where: { guildId_userId: { guildId, userId } } });
+      return row ? toMember(row) : undefined;
+    },
+    async get(memberId) {
+      const row = await db.member.findUnique({ where: { id: memberId } });
       return row ? toMember(row) : undefined;
     },
     async ensure(guildId, userId) {
@@ -40,8 +50,14 @@ export function memberRepository(db: Db): MemberRepository {
       return toMember(row);
     },
     async update(memberId, changes) {
-      const row = await db.member.update({ where: { id: memberId }, data: changes });
-      return toMember(row);
+      return toMember(await db.member.update({ where: { id: memberId }, data: changes }));
+    },
+    async setHomeGroup(memberId, homeGroupId) {
+      return toMember(await db.member.update({ where: { id: memberId }, data: { homeGroupId } }));
+    },
+    async listByHomeGroup(homeGroupId) {
+      const rows = await db.member.findMany({ where: { homeGroupId }, orderBy: { createdAt: 'asc' } });
+      return rows.map(toMember);
     },
   };
 }

@@ -1,0 +1,109 @@
+// DiscordPort over discord.js's REST client: explicit routes and overwrite types, no cache guessing.
+import {
+  ButtonStyle,
+  ChannelType,
+  ComponentType,
+  DiscordAPIError,
+  OverwriteType,
+  PermissionFlagsBits,
+  RESTJSONErrorCodes,
+  Routes,
+  type APIChannel,
+  type APIOverwrite,
+  type REST,
+  type RESTPostAPIChannelMessageJSONBody,
+} from 'discord.js';
+import type { AccessMode, ChannelAccess, DiscordPort, OutgoingMessage } from '../services/ports.js';
+
+const P = PermissionFlagsBits;
+const READ = P.ViewChannel | P.ReadMessageHistory;
+const WRITE = READ | P.SendMessages | P.SendMessagesInThreads | P.AddReactions | P.AttachFiles | P.EmbedLinks;
+const BOT = WRITE | P.ManageChannels;
+const STYLES = { primary: ButtonStyle.Primary, secondary: ButtonStyle.Secondary, success: ButtonStyle.Success, danger: ButtonStyle.Danger } as const;
+
+function overwrite(id: string, type: OverwriteType, mode: AccessMode): APIOverwrite | undefined {
+  if (mode === 'none') return undefined;
+  const deny = mode === 'read' ? WRITE & ~READ : 0n;
+  return { id, type, allow: String(mode === 'write' ? WRITE : READ), deny: String(deny) };
+}
+
+/** @everyone denied, the bot allowed, then each member and role as asked. */
+export function privateOverwrites(guildId: string, botUserId: string, access: ChannelAccess): APIOverwrite[] {
+  const list: (APIOverwrite | undefined)[] = [
+    { id: guildId, type: OverwriteType.Role, allow: '0', deny: String(P.ViewChannel) },
+    { id: botUserId, type: OverwriteType.Member, allow: String(BOT), deny: '0' },
+    ...access.roles.map((r) => overwrite(r.roleId, OverwriteType.Role, r.mode)),
+    ...access.members.filter((m) => m.userId !== botUserId).map((m) => overwrite(m.userId, OverwriteType.Member, m.mode)),
+  ];
+  return list.filter((o): o is APIOverwrite => o !== undefined);
+}
+
+export function messageBody(message: OutgoingMessage): RESTPostAPIChannelMessageJSONBody {
+  return {
+    content: message.content,
+    allowed_mentions: { parse: [] },
+    ...(message.buttons?.length && {
+      components: [
+        {
+          type: ComponentType.ActionRow,
+          components: message.buttons.map((b) => ({
+            type: ComponentType.Button as const,
+            custom_id: b.customId,
+            label: b.label,
+            style: STYLES[b.style ?? 'secondary'],
+          })),
+        },
+      ],
+    }),
+  };
+}
+
+function isDiscordError(error: unknown, ...codes: number[]): boolean {
+  return error instanceof DiscordAPIError && codes.includes(Number(error.code));
+}
+
+export function createDiscordPort(rest: REST, botUserId: () => string): DiscordPort {
+  return {
+    async createPrivateChannel(guildId, spec) {
+      const channel = (await rest.post(Routes.guildChannels(guildId), {
+        body: {
+          name: spec.name,
+          type: ChannelType.GuildText,
+          ...(spec.parentId && { parent_id: spec.parentId }),
+          permission_overwrites: privateOverwrites(guildId, botUserId(), spec.access),
+        },
+        reason: spec.reason,
+      })) as APIChannel;
+      return channel.id;
+    },
+    async setChannelAccess(guildId, channelId, access, reason) {
+      await rest.patch(Routes.channel(channelId), {
+        body: { permission_overwrites: privateOverwrites(guildId, botUserId(), access) },
+        reason,
+      });
+    },
+    async findChannel(guildId, channelId) {
+      try {
+        const channel = (await rest.get(Routes.channel(channelId))) as APIChannel & { guild_id?: string };
+        if (channel.guild_id !== guildId) return undefined;
+        return { id: channel.id, name: channel.name ?? '' };
+      } catch (error) {
+        if (isDiscordError(error, RESTJSONErrorCodes.UnknownChannel)) return undefined;
+        throw error;
+      }
+    },
+    async sendChannelMessage(channelId, message) {
+      await rest.post(Routes.channelMessages(channelId), { body: messageBody(message) });
+    },
+    async sendDirectMessage(userId, message) {
+      try {
+        const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
+        await rest.post(Routes.channelMessages(dm.id), { body: messageBody(message) });
+        return 'sent';
+      } catch (error) {
+        if (isDiscordError(error, RESTJSONErrorCodes.CannotSendMessagesToThisUser)) return 'closed';
+        throw error;
+      }
+    },
+  };
+}
