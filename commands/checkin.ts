@@ -9,6 +9,8 @@ import type { CommandDefinition, SlashCommand } from '../src/discord/command.js'
 import { requireGuildId } from '../src/discord/inGuild.js';
 import { formatCheckInReply } from '../src/replies/checkIn.js';
 import { recordCheckIn } from '../src/services/checkIns.js';
+import { shareCheckIn } from '../src/services/checkInSharing.js';
+import { detailsButtonRow } from './checkinDetails.js';
 
 const definition = {
   name: 'checkin',
@@ -64,6 +66,14 @@ export const checkin: SlashCommand = {
       note: options.getString('note') ?? undefined,
       share: (options.getString('share') ?? 'private') as ShareTarget,
     });
-    await interaction.reply({ content: formatCheckInReply(outcome), flags: MessageFlags.Ephemeral });
+    const components = [detailsButtonRow(interaction.user.id, outcome.localDate)];
+    if (outcome.requestedShare === 'private') {
+      await interaction.reply({ content: formatCheckInReply(outcome), components, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    // Saved first (bad input already refused); sharing talks to Discord, so answer within 3 s.
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const shared = await shareCheckIn(ctx, outcome);
+    await interaction.editReply({ content: formatCheckInReply(outcome, shared), components });
   },
 };

@@ -11,7 +11,7 @@ import { suggestTimeZones, updateSettings } from '../src/services/settings.js';
 
 const definition = {
   name: 'settings',
-  description: 'Your timezone and clean date (only you see them)',
+  description: 'Your timezone, clean date, milestone and safety-reminder choices (only you see them)',
   contexts: [InteractionContextType.Guild],
   integration_types: [ApplicationIntegrationType.GuildInstall],
   options: [
@@ -29,6 +29,16 @@ const definition = {
       min_length: 8,
       max_length: 10,
     },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: 'milestone_announcements',
+      description: 'Also celebrate your milestones in your home group (off by default)',
+    },
+    {
+      type: ApplicationCommandOptionType.Boolean,
+      name: 'mat_reminder',
+      description: 'On medication-assisted treatment? A safe-storage reminder with each check-in (off by default)',
+    },
   ],
 } as const satisfies CommandDefinition;
 
@@ -38,8 +48,11 @@ export const settings: SlashCommand = {
     const guildId = requireGuildId(interaction);
     const timezone = interaction.options.getString('timezone') ?? undefined;
     const cleanDate = interaction.options.getString('clean_date') ?? undefined;
-    const member = await updateSettings(ctx, { guildId, userId: interaction.user.id }, { timezone, cleanDate });
-    const changed = timezone !== undefined || cleanDate !== undefined;
+    const announceMilestones = interaction.options.getBoolean('milestone_announcements') ?? undefined;
+    const matReminder = interaction.options.getBoolean('mat_reminder') ?? undefined;
+    const change = { timezone, cleanDate, announceMilestones, matReminder };
+    const member = await updateSettings(ctx, { guildId, userId: interaction.user.id }, change);
+    const changed = Object.values(change).some((value) => value !== undefined);
     await interaction.reply({ content: formatSettingsReply(member, changed), flags: MessageFlags.Ephemeral });
   },
   async autocomplete(interaction) {

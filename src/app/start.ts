@@ -11,10 +11,13 @@ import { createInteractionListener } from '../discord/dispatch.js';
 import { createDiscordPort } from '../discord/discordPort.js';
 import { InFlight } from '../discord/inflight.js';
 import { syncCommands } from '../discord/registration.js';
+import { repairDrift } from '../services/drift.js';
 import { createRegistry, type CommandRegistry } from '../discord/registry.js';
 import type { Logger } from '../logger.js';
 import type { AppContext } from './context.js';
 import { startHealthServer, type HealthServer } from './health.js';
+import { scheduledJobs } from './jobs.js';
+import { startScheduler, type Scheduler } from './scheduler.js';
 
 const MIGRATIONS = {
   sqlite: fileURLToPath(new URL('../../prisma/migrations', import.meta.url)),
@@ -26,8 +29,12 @@ export interface Tandem {
   client: Client<true>;
   db: Db;
   context: AppContext;
+  /** Settles when the start-up check of channels against the database is done. */
+  repaired: Promise<void>;
   /** Milliseconds from start to ready, per phase. */
   timings: Record<string, number>;
+  /** The scheduled tick (milestones); tests drive it with `runOnce` and the injected clock. */
+  scheduler: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -84,8 +91,10 @@ export async function startTandem(config: Config, options: StartOptions): Promis
   client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited'));
 
   let health: HealthServer | undefined;
+  let scheduler: Scheduler | undefined;
   const stop = async () => {
     logger.info({ inFlight: inFlight.size }, 'shutting down');
+    scheduler?.stop();
     const finished = await inFlight.drain(SHUTDOWN_GRACE_MS);
     if (!finished) logger.warn({ inFlight: inFlight.size }, 'shutdown grace ended with work still running');
     await client.destroy();
@@ -101,11 +110,20 @@ export async function startTandem(config: Config, options: StartOptions): Promis
     mark('ready');
     await syncCommands(client.rest, readyClient.application.id, config.devGuildId, registry.definitions(), logger);
     mark('commands');
+    const repaired = new Promise<void>((resolve) => {
+      inFlight.run(() =>
+        repairDrift(context, [...readyClient.guilds.cache.keys()])
+          .then((report) => logger.info(report, 'channels checked against the database'))
+          .catch((error: unknown) => logger.error({ err: error }, 'channel check failed; it runs again at the next start'))
+          .finally(resolve),
+      );
+    });
     if (config.healthPort !== undefined) {
       health = await startHealthServer(config.healthPort, () => ({ discord: client.isReady(), inFlight: inFlight.size }));
     }
+    scheduler = startScheduler(scheduledJobs(context), { logger, inFlight });
     logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, timings }, 'Tandem is ready');
-    return { client: readyClient, db, context, timings, stop };
+    return { client: readyClient, db, context, timings, repaired, scheduler, stop };
   } catch (error) {
     await client.destroy().catch(() => undefined);
     await db.$disconnect().catch(() => undefined);

@@ -58,6 +58,15 @@ export function messageBody(message: OutgoingMessage): RESTPostAPIChannelMessage
   };
 }
 
+function overwriteKey(o: APIOverwrite): string {
+  return `${o.type}:${o.id}:${BigInt(o.allow)}:${BigInt(o.deny)}`;
+}
+
+function sameOverwrites(actual: readonly APIOverwrite[], expected: readonly APIOverwrite[]): boolean {
+  const keys = (list: readonly APIOverwrite[]) => list.map(overwriteKey).sort().join('|');
+  return keys(actual) === keys(expected);
+}
+
 function isDiscordError(error: unknown, ...codes: number[]): boolean {
   return error instanceof DiscordAPIError && codes.includes(Number(error.code));
 }
@@ -91,6 +100,23 @@ export function createDiscordPort(rest: REST, botUserId: () => string): DiscordP
         if (isDiscordError(error, RESTJSONErrorCodes.UnknownChannel)) return undefined;
         throw error;
       }
+    },
+    async listChannels(guildId) {
+      const channels = (await rest.get(Routes.guildChannels(guildId))) as APIChannel[];
+      return channels.map((channel) => ({ id: channel.id, name: channel.name ?? '' }));
+    },
+    async ensureChannelAccess(guildId, channelId, access, reason) {
+      let channel: { permission_overwrites?: APIOverwrite[] };
+      try {
+        channel = (await rest.get(Routes.channel(channelId))) as { permission_overwrites?: APIOverwrite[] };
+      } catch (error) {
+        if (isDiscordError(error, RESTJSONErrorCodes.UnknownChannel)) return 'missing';
+        throw error;
+      }
+      const expected = privateOverwrites(guildId, botUserId(), access);
+      if (sameOverwrites(channel.permission_overwrites ?? [], expected)) return 'unchanged';
+      await rest.patch(Routes.channel(channelId), { body: { permission_overwrites: expected }, reason });
+      return 'updated';
     },
     async sendChannelMessage(channelId, message) {
       await rest.post(Routes.channelMessages(channelId), { body: messageBody(message) });

@@ -1,13 +1,20 @@
 // The explicit list of slash commands and component handlers. It feeds both registration and dispatch.
 import { checkin } from '../../commands/checkin.js';
+import { checkinDetails } from '../../commands/checkinDetails.js';
+import { couple } from '../../commands/couple.js';
+import { group } from '../../commands/group.js';
+import { homegroup } from '../../commands/homegroup.js';
 import { progress } from '../../commands/progress.js';
 import { settings } from '../../commands/settings.js';
+import { setup } from '../../commands/setup.js';
+import { slip } from '../../commands/slip.js';
 import { sos } from '../../commands/sos.js';
 import type { CommandDefinition, ComponentHandler, SlashCommand } from './command.js';
+import { coupleButtons } from './coupleButtons.js';
 
-export const COMMANDS: readonly SlashCommand[] = [checkin, progress, sos, settings];
+export const COMMANDS: readonly SlashCommand[] = [checkin, progress, slip, sos, settings, setup, group, homegroup, couple];
 
-export const COMPONENTS: readonly ComponentHandler[] = [];
+export const COMPONENTS: readonly ComponentHandler[] = [coupleButtons, checkinDetails];
 
 export interface CommandRegistry {
   definitions(): CommandDefinition[];

@@ -1,8 +1,13 @@
 import type { CheckInOutcome } from '../services/checkIns.js';
+import type { ShareResult } from '../services/checkInSharing.js';
+import { formatShareResult } from './checkInShare.js';
 import { formatHelpLines } from './helpLines.js';
 import { formatLongDate, pluralDays } from './format.js';
 
-export function formatCheckInReply(outcome: CheckInOutcome): string {
+export const MAT_REMINDER =
+  '💊 Safety reminder: keep take-home doses locked away, count them, and never share them, not even with your partner.';
+
+export function formatCheckInReply(outcome: CheckInOutcome, share?: ShareResult): string {
   const { checkIn } = outcome;
   const lines = [
     outcome.created
@@ -22,9 +27,8 @@ export function formatCheckInReply(outcome: CheckInOutcome): string {
       'Thank you for being honest. One hard day does not erase the work you have done. If you want, `/slip` records it with care, and your home group and sponsor are there for you.',
     );
   }
-  if (checkIn.share !== 'private') {
-    lines.push('Sharing starts once you belong to a home group or a couple; this check-in stays private for now.');
-  }
+  if (share) lines.push(formatShareResult(share));
+  if (outcome.matReminder) lines.push(MAT_REMINDER);
   if (!outcome.timezoneIsSet) {
     lines.push(`Tip: set your timezone with \`/settings timezone\` so your day starts at your midnight (using ${outcome.timezone} for now).`);
   }

@@ -10,3 +10,10 @@ const longDate = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'lon
 export function formatLongDate(date: LocalDate): string {
   return longDate.format(new Date(`${date}T00:00:00Z`));
 }
+
+const shortDate = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+
+/** "Nov 22, 2026" for a local date. */
+export function formatShortDate(date: LocalDate): string {
+  return shortDate.format(new Date(`${date}T00:00:00Z`));
+}

@@ -6,6 +6,8 @@ export function formatSettingsReply(member: Member, changed: boolean): string {
     changed ? '✅ Settings saved.' : '**Your settings**',
     `Timezone: **${member.timezone ?? 'not set (UTC is used)'}**`,
     `Clean date: **${member.cleanDate ? formatLongDate(member.cleanDate) : 'not set'}**`,
-    'Only you can see this. Change a setting with `/settings timezone` or `/settings clean_date`.',
+    `Milestones: **${member.announceMilestones ? 'told to you and celebrated in your home group' : 'told only to you'}**`,
+    `Medication safety reminder with check-ins: **${member.matReminder ? 'on' : 'off'}**`,
+    'Only you can see this. Change any of them with `/settings` and the option you want.',
   ].join('\n');
 }

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import { localDateAt, type LocalDate } from '../domain/calendar.js';
 import { HIGH_CRAVING, validateCheckIn, type CheckIn, type CheckInAnswers } from '../domain/checkIn.js';
 import { helpLinesFor, type HelpLine } from '../domain/crisisLines.js';
-import { timezoneOf } from '../domain/member.js';
+import { timezoneOf, type Member } from '../domain/member.js';
 import { checkInStreak } from '../domain/streak.js';
 import type { Repositories, Sealer } from './ports.js';
 
@@ -13,7 +13,10 @@ export interface CheckInDeps {
 }
 
 export interface CheckInOutcome {
+  member: Member;
   checkIn: CheckIn;
+  /** Where the member asked to share this check-in (the sharing itself is shareCheckIn's job). */
+  requestedShare: CheckInAnswers['share'];
   /** False when today's check-in already existed and was updated. */
   created: boolean;
   localDate: LocalDate;
@@ -22,6 +25,8 @@ export interface CheckInOutcome {
   streak: number;
   /** Present when the answers call for crisis resources (a craving of 8 or more). */
   helpLines: HelpLine[] | undefined;
+  /** The member asked for the medication-assisted-treatment safety reminder. */
+  matReminder: boolean;
 }
 
 /** Records today's check-in in the member's timezone; a second one the same local day updates it. */
@@ -44,18 +49,20 @@ export async function recordCheckIn(
     mood: answers.mood,
     meeting: answers.meeting,
     noteSealed: answers.note ? deps.sealer.seal(answers.note) : undefined,
-    share: answers.share,
   });
   const streak = checkInStreak(await deps.repos.checkIns.listDates(member.id), localDate);
   const highCraving = answers.craving !== undefined && answers.craving >= HIGH_CRAVING;
 
   return {
+    member,
     checkIn,
+    requestedShare: answers.share,
     created,
     localDate,
     timezone,
     timezoneIsSet: member.timezone !== undefined,
     streak,
     helpLines: highCraving ? helpLinesFor(guild.region) : undefined,
+    matReminder: member.matReminder,
   };
 }

@@ -5,6 +5,7 @@ import type { CheckIn, ShareTarget } from '../domain/checkIn.js';
 import type { Couple, CoupleStatus, ShareSettings } from '../domain/couple.js';
 import type { HomeGroup } from '../domain/homeGroup.js';
 import type { Member } from '../domain/member.js';
+import type { CleanPeriod } from '../domain/slip.js';
 
 export interface GuildSettings {
   id: string;
@@ -16,12 +17,13 @@ export interface GuildSettings {
   configured: boolean;
 }
 
+/** Undefined fields are left as they are. */
 export interface GuildConfiguration {
-  region?: string;
-  language?: string;
-  moderatorRoleId?: string;
-  facilitatorRoleId?: string | null;
-  categoryId?: string;
+  region?: string | undefined;
+  language?: string | undefined;
+  moderatorRoleId?: string | undefined;
+  facilitatorRoleId?: string | undefined;
+  categoryId?: string | undefined;
 }
 
 export interface GuildRepository {
@@ -57,7 +59,8 @@ export interface CheckInWrite {
   meeting: boolean | undefined;
   /** The note, already sealed (encrypted). */
   noteSealed: string | undefined;
-  share: ShareTarget;
+  /** Left out: where the day's check-in was shared stays as it is (see claimShare). */
+  share?: ShareTarget | undefined;
 }
 
 export interface CheckInRepository {
@@ -67,6 +70,42 @@ export interface CheckInRepository {
   listBetween(memberId: string, from: LocalDate, to: LocalDate): Promise<CheckIn[]>;
   /** Every local date with a check-in, for streaks. */
   listDates(memberId: string): Promise<LocalDate[]>;
+  /**
+   * Marks the day's check-in as shared with `target`, atomically; false when it already was
+   * (so a repeated check-in, or two racing, never post twice).
+   */
+  claimShare(memberId: string, localDate: LocalDate, target: Exclude<ShareTarget, 'private'>): Promise<boolean>;
+}
+
+export interface SlipWrite {
+  memberId: string;
+  localDate: LocalDate;
+  restartedCleanTime: boolean;
+  toldPartner: boolean;
+  /** The clean period the slip closes, kept as history. */
+  closedPeriod: CleanPeriod | undefined;
+  /** The member's new clean date, when clean time restarts. */
+  newCleanDate: LocalDate | undefined;
+}
+
+export interface SlipRepository {
+  /** Stores the slip, the closed period and the new clean date together, or nothing. */
+  record(write: SlipWrite): Promise<void>;
+  /** Earlier clean periods, most recent first. */
+  listCleanPeriods(memberId: string): Promise<CleanPeriod[]>;
+}
+
+/** A couple whose milestones may be posted: together, with a shared channel. */
+export type CoupleWithChannel = Pick<Couple, 'id' | 'guildId' | 'inviterId' | 'inviteeId' | 'status'> & { channelId: string };
+
+export interface MilestoneRepository {
+  /** Members with a clean date, in every server, for the milestone tick. */
+  listMembersWithCleanDate(): Promise<Member[]>;
+  /** Active couples with a channel, in every server. */
+  listActiveCouplesWithChannel(): Promise<CoupleWithChannel[]>;
+  /** Claims the telling of a milestone (insert before telling); false when it was already claimed. */
+  claim(memberId: string, cleanDate: LocalDate, key: string, at: Date): Promise<boolean>;
+  claimForCouple(coupleId: string, key: string, sinceDate: LocalDate, at: Date): Promise<boolean>;
 }
 
 export interface HomeGroupRepository {
@@ -100,8 +139,8 @@ export interface CoupleRepository {
   update(
     coupleId: string,
     changes: Partial<
-      Pick<Couple, 'status' | 'channelId' | 'inviterWantsChannel' | 'inviteeWantsChannel' | 'inviterWantsResume' | 'inviteeWantsResume' | 'sameGroupAllowed'>
-    > & { pausedAt?: Date | null },
+      Pick<Couple, 'status' | 'inviterWantsChannel' | 'inviteeWantsChannel' | 'inviterWantsResume' | 'inviteeWantsResume' | 'sameGroupAllowed'>
+    > & { pausedAt?: Date | null; channelId?: string | null },
   ): Promise<Couple>;
   /** Ends the couple: status ended, seats freed, sharing switched off. */
   end(coupleId: string, at: Date): Promise<Couple>;
@@ -118,6 +157,8 @@ export interface Repositories {
   checkIns: CheckInRepository;
   homeGroups: HomeGroupRepository;
   couples: CoupleRepository;
+  slips: SlipRepository;
+  milestones: MilestoneRepository;
 }
 
 /** Seals private text (notes) before it is stored. */
@@ -155,6 +196,9 @@ export interface DiscordPort {
   setChannelAccess(guildId: string, channelId: string, access: ChannelAccess, reason: string): Promise<void>;
   /** undefined when the channel no longer exists. */
   findChannel(guildId: string, channelId: string): Promise<{ id: string; name: string } | undefined>;
+  listChannels(guildId: string): Promise<{ id: string; name: string }[]>;
+  /** Applies `access` only if the channel's overwrites differ; 'missing' when the channel is gone. */
+  ensureChannelAccess(guildId: string, channelId: string, access: ChannelAccess, reason: string): Promise<'unchanged' | 'updated' | 'missing'>;
   sendChannelMessage(channelId: string, message: OutgoingMessage): Promise<void>;
   /** 'closed' when the member does not accept DMs from the bot (never retried). */
   sendDirectMessage(userId: string, message: OutgoingMessage): Promise<'sent' | 'closed'>;

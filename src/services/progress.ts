@@ -2,7 +2,9 @@ import type { Clock } from '../clock.js';
 import { addDays, localDateAt, type LocalDate } from '../domain/calendar.js';
 import { cleanTimeOn, type CleanTime } from '../domain/cleanTime.js';
 import { timezoneOf } from '../domain/member.js';
+import { latestMilestone } from '../domain/milestoneDue.js';
 import { nextMilestone, type Milestone } from '../domain/milestones.js';
+import type { CleanPeriod } from '../domain/slip.js';
 import { checkInStreak } from '../domain/streak.js';
 import type { Repositories } from './ports.js';
 
@@ -17,6 +19,10 @@ export interface Progress {
   cleanDate: LocalDate | undefined;
   cleanTime: CleanTime | undefined;
   nextMilestone: Milestone | undefined;
+  /** The most recent milestone reached in the current clean period. */
+  latestMilestone: Milestone | undefined;
+  /** Earlier clean periods (closed by a slip that restarted clean time), most recent first. */
+  earlierPeriods: CleanPeriod[];
   streak: number;
   /** The last 14 local days, oldest first. "rough" = checked in, not sober that day. */
   lastDays: { date: LocalDate; status: DayStatus }[];
@@ -31,9 +37,10 @@ export async function getProgress(
   const today = localDateAt(deps.clock.now(), timezone);
   const from = addDays(today, -(GLANCE_DAYS - 1));
 
-  const [recent, allDates] = await Promise.all([
+  const [recent, allDates, earlierPeriods] = await Promise.all([
     deps.repos.checkIns.listBetween(member.id, from, today),
     deps.repos.checkIns.listDates(member.id),
+    deps.repos.slips.listCleanPeriods(member.id),
   ]);
   const byDate = new Map(recent.map((c) => [c.localDate, c]));
   const lastDays = Array.from({ length: GLANCE_DAYS }, (_, i) => {
@@ -51,6 +58,8 @@ export async function getProgress(
     cleanDate,
     cleanTime: cleanDate ? cleanTimeOn(cleanDate, today) : undefined,
     nextMilestone: cleanDate ? nextMilestone(cleanDate, today) : undefined,
+    latestMilestone: cleanDate ? latestMilestone(cleanDate, today) : undefined,
+    earlierPeriods,
     streak: checkInStreak(allDates, today),
     lastDays,
   };

@@ -8,6 +8,10 @@ export interface SettingsChange {
   timezone?: string | undefined;
   /** "YYYY-MM-DD" as typed by the member. */
   cleanDate?: string | undefined;
+  /** Post milestones in the home group too (off by default). */
+  announceMilestones?: boolean | undefined;
+  /** Medication-assisted-treatment safety reminder with each check-in reply (off by default). */
+  matReminder?: boolean | undefined;
 }
 
 /** Validates everything first, then stores it all at once: bad input changes nothing. */
@@ -35,10 +39,13 @@ export async function updateSettings(
       throw new InvalidInputError(`Your clean date can't be later than today (${today}).`);
     }
   }
-  if (timezone === undefined && cleanDate === undefined) return member;
+  const { announceMilestones, matReminder } = change;
+  if (timezone === undefined && cleanDate === undefined && announceMilestones === undefined && matReminder === undefined) return member;
   return deps.repos.members.update(member.id, {
     ...(timezone !== undefined && { timezone }),
     ...(cleanDate !== undefined && { cleanDate }),
+    ...(announceMilestones !== undefined && { announceMilestones }),
+    ...(matReminder !== undefined && { matReminder }),
   });
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord.js';
+import { COMMANDS } from '../../src/discord/registry.js';
 import { build } from '../../src/standin/index.js';
 import { createSealer } from '../../src/crypto/sealer.js';
 import { availableProviders } from '../support/databases.js';
@@ -19,7 +20,9 @@ describe.each(availableProviders())('the whole bot against the stand-in (%s)', (
   it('registers exactly its commands to the dev guild, with bodies Discord accepts', async () => {
     const put = await h.standIn.recorder.waitForRoute('PUT /applications/:application_id/guilds/:guild_id/commands');
     expect(put.status).toBe(200);
-    expect((put.body as { name: string }[]).map((c) => c.name).sort()).toEqual(['checkin', 'progress', 'settings', 'sos']);
+    const names = (put.body as { name: string }[]).map((c) => c.name).sort();
+    expect(names).toEqual(COMMANDS.map((c) => c.definition.name).sort());
+    expect(names).toEqual(expect.arrayContaining(['checkin', 'progress', 'settings', 'sos', 'setup', 'group', 'homegroup', 'couple']));
     expect(h.standIn.recorder.requests.some((r) => r.route === 'PUT /applications/:application_id/commands')).toBe(false);
   });
 

@@ -82,5 +82,9 @@ export function checkInRepository(db: Db): CheckInRepository {
       const rows = await db.checkIn.findMany({ where: { memberId }, select: { localDate: true } });
       return rows.map((row) => row.localDate as LocalDate);
     },
+    async claimShare(memberId, localDate, target) {
+      const claimed = await db.checkIn.updateMany({ where: { memberId, localDate, share: { not: target } }, data: { share: target } });
+      return claimed.count === 1;
+    },
   };
 }

@@ -5,6 +5,8 @@ import { coupleRepository } from './couples.js';
 import { guildRepository } from './guilds.js';
 import { homeGroupRepository } from './homeGroups.js';
 import { memberRepository } from './members.js';
+import { milestoneRepository } from './milestones.js';
+import { slipRepository } from './slips.js';
 
 export function createRepositories(db: Db): Repositories {
   return {
@@ -13,5 +15,7 @@ export function createRepositories(db: Db): Repositories {
     checkIns: checkInRepository(db),
     homeGroups: homeGroupRepository(db),
     couples: coupleRepository(db),
+    slips: slipRepository(db),
+    milestones: milestoneRepository(db),
   };
 }

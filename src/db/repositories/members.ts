@@ -15,7 +15,7 @@ interface MemberRow {
   matReminder: boolean;
 }
 
-function toMember(row: MemberRow): Member {
+export function toMember(row: MemberRow): Member {
   return {
     id: row.id,
     guildId: row.guildId,

@@ -1,0 +1,31 @@
+import type { Db } from '../client.js';
+import type { LocalDate } from '../../domain/calendar.js';
+import type { SlipRepository } from '../../services/ports.js';
+
+export function slipRepository(db: Db): SlipRepository {
+  return {
+    async record(write) {
+      // One transaction: a slip never leaves the clean date and its history disagreeing.
+      await db.$transaction(async (tx) => {
+        await tx.slip.create({
+          data: {
+            memberId: write.memberId,
+            localDate: write.localDate,
+            restartedCleanTime: write.restartedCleanTime,
+            toldPartner: write.toldPartner,
+          },
+        });
+        if (write.closedPeriod) {
+          await tx.cleanPeriod.create({ data: { memberId: write.memberId, ...write.closedPeriod } });
+        }
+        if (write.newCleanDate) {
+          await tx.member.update({ where: { id: write.memberId }, data: { cleanDate: write.newCleanDate } });
+        }
+      });
+    },
+    async listCleanPeriods(memberId) {
+      const rows = await db.cleanPeriod.findMany({ where: { memberId }, orderBy: [{ endDate: 'desc' }, { createdAt: 'desc' }] });
+      return rows.map((row) => ({ startDate: row.startDate as LocalDate, endDate: row.endDate as LocalDate }));
+    },
+  };
+}
