@@ -166,4 +166,29 @@ describe.each(availableProviders())('home groups and couples through the stand-i
     expect(reasons.length).toBeGreaterThan(0);
     for (const reason of reasons) expect(reason).toMatch(/^Tandem: [a-z ]+$/);
   });
+
+  it('on start, the bot repairs drift: a deleted group channel is recreated, hand-made overwrites are undone, interrupted creations are settled', async () => {
+    const api = (path: string, init: RequestInit) =>
+      fetch(`${h.standIn.apiUrl}/v10${path}`, { ...init, headers: { authorization: `Bot ${h.standIn.token}`, 'content-type': 'application/json' } });
+    const serenity = await h.tandem.db.homeGroup.findFirstOrThrow({ where: { nameKey: 'serenity' } });
+    const morning = await h.tandem.db.homeGroup.findFirstOrThrow({ where: { nameKey: 'morning light' } });
+    expect((await api(`/channels/${morning.channelId}`, { method: 'DELETE' })).status).toBe(200);
+    const carolOverwrite = { type: OverwriteType.Member, allow: String(P.ViewChannel), deny: '0' };
+    expect((await api(`/channels/${serenity.channelId}/permissions/${h.carol.user.id}`, { method: 'PUT', body: JSON.stringify(carolOverwrite) })).status).toBe(204);
+    // A crash between the intent row and the channel: one whose channel exists, one whose channel never came.
+    const adoptable = await h.tandem.db.homeGroup.create({ data: { guildId: h.guildId, name: 'Dawn', nameKey: 'dawn', fellowship: 'AA' } });
+    await api(`/guilds/${h.guildId}/channels`, { method: 'POST', body: JSON.stringify({ name: 'hg-dawn', type: 0 }) });
+    const lost = await h.tandem.db.homeGroup.create({ data: { guildId: h.guildId, name: 'Dusk', nameKey: 'dusk', fellowship: 'AA' } });
+
+    await h.restart();
+    await h.tandem.repaired;
+
+    const recreated = await h.tandem.db.homeGroup.findUniqueOrThrow({ where: { id: morning.id } });
+    expect(recreated.channelId).not.toBe(morning.channelId);
+    expect(channel(recreated.channelId!).name).toBe('hg-morning-light');
+    expect(accessOf(channel(serenity.channelId!).permission_overwrites!)).not.toHaveProperty(`user:${h.carol.user.id}`);
+    expect(accessOf(channel(serenity.channelId!).permission_overwrites!)).toHaveProperty(`user:${h.alice.user.id}`, 'write');
+    expect(await h.tandem.db.homeGroup.findUnique({ where: { id: adoptable.id } })).toMatchObject({ status: 'active' });
+    expect(await h.tandem.db.homeGroup.findUnique({ where: { id: lost.id } })).toBeNull();
+  });
 });
