@@ -117,4 +117,16 @@ describe.each(availableProviders())('the whole bot against the stand-in (%s)', (
     const posted = h.standIn.recorder.requests.filter((r) => r.method === 'POST' && r.route.startsWith('POST /channels/'));
     expect(posted).toEqual([]);
   });
+
+  it('shutting down lets an interaction in progress finish its reply', async () => {
+    h.standIn.faults.delayNext(1, 400, 'POST /interactions/:interaction_id/:interaction_token/callback');
+    // The bot's own listener was attached first, so once this one runs the bot's work has begun.
+    const received = new Promise((resolve) => h.tandem.client.once('interactionCreate', resolve));
+    const transcript = h.slash(h.alice, 'sos');
+    await received;
+    await h.tandem.stop();
+    const reply = await transcript.reply(100);
+    expect(reply.content).toMatch(/988|findahelpline/);
+    await h.restart();
+  });
 });
