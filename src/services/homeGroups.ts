@@ -101,6 +101,8 @@ export async function joinHomeGroup(deps: ServiceDeps, actor: Actor, name: strin
     await deps.repos.members.setHomeGroup(member.id, member.homeGroupId ?? null);
     throw error;
   }
+  // Moving on from an archived group also ends read access to its channel.
+  if (current) await syncHomeGroupChannel(deps, current);
   return group;
 }
 
