@@ -1,6 +1,7 @@
 // Sharing a check-in: only where the member asked, only what they allowed, and never twice.
 import { partnerViewOf } from '../domain/checkInShare.js';
 import { isTogether, partnerOf } from '../domain/couple.js';
+import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { homeGroupCheckInLine, partnerCheckInMessage } from '../replies/checkInShare.js';
 import type { CheckInOutcome } from './checkIns.js';
@@ -10,6 +11,7 @@ export interface SharingDeps {
   repos: Repositories;
   discord: DiscordPort;
   logger: Logger;
+  clock: Clock;
 }
 
 export type ShareResult =
@@ -34,7 +36,7 @@ async function shareWithHomeGroup(deps: SharingDeps, outcome: CheckInOutcome): P
   const group = member.homeGroupId ? await deps.repos.homeGroups.get(member.homeGroupId) : undefined;
   if (!group || group.status !== 'active' || !group.channelId) return { target: 'homegroup', status: 'no-home-group' };
   const channelId = group.channelId;
-  if (!(await deps.repos.checkIns.claimShare(member.id, outcome.localDate, 'homegroup'))) {
+  if (!(await deps.repos.checkIns.claimShare(member.id, outcome.localDate, 'homegroup', deps.clock.now()))) {
     return { target: 'homegroup', status: 'already-shared' };
   }
   const sent = await deliver(deps, async () => {
@@ -53,7 +55,7 @@ async function shareWithPartner(deps: SharingDeps, outcome: CheckInOutcome): Pro
   if (!partner) return { target: 'partner', status: 'no-partner' };
   const view = partnerViewOf(outcome.checkIn, outcome.streak, await deps.repos.couples.getShare(couple.id, member.id));
   if (!view) return { target: 'partner', status: 'nothing-allowed' };
-  if (!(await deps.repos.checkIns.claimShare(member.id, outcome.localDate, 'partner'))) {
+  if (!(await deps.repos.checkIns.claimShare(member.id, outcome.localDate, 'partner', deps.clock.now()))) {
     return { target: 'partner', status: 'already-shared' };
   }
 

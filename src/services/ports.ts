@@ -74,7 +74,7 @@ export interface CheckInRepository {
    * Marks the day's check-in as shared with `target`, atomically; false when it already was
    * (so a repeated check-in, or two racing, never post twice).
    */
-  claimShare(memberId: string, localDate: LocalDate, target: Exclude<ShareTarget, 'private'>): Promise<boolean>;
+  claimShare(memberId: string, localDate: LocalDate, target: Exclude<ShareTarget, 'private'>, at: Date): Promise<boolean>;
 }
 
 export interface SlipWrite {

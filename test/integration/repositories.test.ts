@@ -77,4 +77,22 @@ describe.each(availableProviders())('repositories on %s', (provider) => {
     await db.member.delete({ where: { id: member.id } });
     expect(await db.checkIn.count({ where: { memberId: member.id } })).toBe(0);
   });
+
+  it('a day\'s check-in is shared at most once per target, whatever the order', async () => {
+    const member = await repos.members.ensure(snowflake(), snowflake());
+    const day = d('2026-11-22');
+    await repos.checkIns.upsert({ memberId: member.id, localDate: day, sober: true, craving: undefined, mood: undefined, meeting: undefined, noteSealed: undefined, share: 'private' });
+    const at = new Date('2026-11-22T12:00:00Z');
+    const claims = [
+      await repos.checkIns.claimShare(member.id, day, 'homegroup', at),
+      await repos.checkIns.claimShare(member.id, day, 'partner', at),
+      await repos.checkIns.claimShare(member.id, day, 'homegroup', at),
+      await repos.checkIns.claimShare(member.id, day, 'partner', at),
+    ];
+    expect(claims).toEqual([true, true, false, false]);
+    const next = d('2026-11-23');
+    await repos.checkIns.upsert({ memberId: member.id, localDate: next, sober: true, craving: undefined, mood: undefined, meeting: undefined, noteSealed: undefined, share: 'private' });
+    const racing = await Promise.all([1, 2, 3].map(() => repos.checkIns.claimShare(member.id, next, 'partner', at)));
+    expect(racing.filter(Boolean)).toHaveLength(1);
+  });
 });

@@ -82,8 +82,12 @@ export function checkInRepository(db: Db): CheckInRepository {
       const rows = await db.checkIn.findMany({ where: { memberId }, select: { localDate: true } });
       return rows.map((row) => row.localDate as LocalDate);
     },
-    async claimShare(memberId, localDate, target) {
-      const claimed = await db.checkIn.updateMany({ where: { memberId, localDate, share: { not: target } }, data: { share: target } });
+    async claimShare(memberId, localDate, target, at) {
+      // A conditional update is the claim: of two racing shares (or processes), only one sees count 1.
+      const claimed =
+        target === 'homegroup'
+          ? await db.checkIn.updateMany({ where: { memberId, localDate, sharedWithHomeGroupAt: null }, data: { sharedWithHomeGroupAt: at, share: target } })
+          : await db.checkIn.updateMany({ where: { memberId, localDate, sharedWithPartnerAt: null }, data: { sharedWithPartnerAt: at, share: target } });
       return claimed.count === 1;
     },
   };
