@@ -21,9 +21,10 @@ interface Seated {
 
 async function currentCouple(deps: ServiceDeps, actor: Actor): Promise<Seated> {
   const guildId = requireServer(actor);
-  const member = await deps.repos.members.ensure(guildId, actor.userId);
-  const couple = await deps.repos.couples.findCurrentFor(member.id);
-  if (!couple || !isTogether(couple.status)) throw new InvalidInputError("You're not in a couple on Tandem right now. `/couple invite` asks a partner.");
+  // A lookup, not an ensure: a refusal stores nothing about the person asking.
+  const member = await deps.repos.members.find(guildId, actor.userId);
+  const couple = member && (await deps.repos.couples.findCurrentFor(member.id));
+  if (!member || !couple || !isTogether(couple.status)) throw new InvalidInputError("You're not in a couple on Tandem right now. `/couple invite` asks a partner.");
   const partner = await deps.repos.members.get(partnerOf(couple, member.id));
   if (!partner) throw new Error(`couple ${couple.id} has no partner row`);
   return { member, couple, partner, side: couple.inviterId === member.id ? 'inviter' : 'invitee' };

@@ -108,9 +108,9 @@ export async function joinHomeGroup(deps: ServiceDeps, actor: Actor, name: strin
 
 export async function leaveHomeGroup(deps: ServiceDeps, actor: Actor): Promise<HomeGroup> {
   const guildId = requireServer(actor);
-  const member = await deps.repos.members.ensure(guildId, actor.userId);
-  const group = member.homeGroupId ? await deps.repos.homeGroups.get(member.homeGroupId) : undefined;
-  if (!group) throw new InvalidInputError("You don't belong to a home group right now. `/homegroup join` shows the groups.");
+  const member = await deps.repos.members.find(guildId, actor.userId);
+  const group = member?.homeGroupId ? await deps.repos.homeGroups.get(member.homeGroupId) : undefined;
+  if (!member || !group) throw new InvalidInputError("You don't belong to a home group right now. `/homegroup join` shows the groups.");
   await deps.repos.members.setHomeGroup(member.id, null);
   try {
     await syncHomeGroupChannel(deps, group);
