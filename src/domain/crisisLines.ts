@@ -36,3 +36,14 @@ export function isRegion(value: string): value is Region {
 export function helpLinesFor(region: string): HelpLine[] {
   return LINES[isRegion(region) ? region : 'OTHER'];
 }
+
+/** Where the region is unknown (a DM): the main lines of every region we know, then the directory. */
+export function helpLinesEverywhere(): HelpLine[] {
+  const seen = new Set<string>();
+  return REGIONS.flatMap((region) => LINES[region]).filter((line) => {
+    const key = `${line.name}|${line.contact}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).sort((a, b) => Number(a === FIND_A_HELPLINE) - Number(b === FIND_A_HELPLINE));
+}

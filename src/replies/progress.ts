@@ -14,7 +14,8 @@ function formatCleanTime(time: CleanTime): string {
   if (time.months) parts.push(time.months === 1 ? '1 month' : `${time.months} months`);
   if (time.remainderDays || parts.length === 0) parts.push(pluralDays(time.remainderDays));
   const total = pluralDays(time.days);
-  return time.days >= 30 ? `**${total}** (${parts.join(', ')})` : `**${total}**`;
+  const hasCalendarParts = time.years > 0 || time.months > 0;
+  return hasCalendarParts ? `**${total}** (${parts.join(', ')})` : `**${total}**`;
 }
 
 function cleanTimeLines(progress: Progress): string[] {
