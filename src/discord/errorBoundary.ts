@@ -23,7 +23,7 @@ export function userMessageFor(error: unknown, reference: string): string {
     const known = KNOWN_DISCORD_ERRORS[error.code];
     if (known) return `${known} (ref ${reference})`;
   }
-  return `Sorry, something went wrong on my side and nothing was changed. Please try again in a moment. If it keeps happening, tell a moderator this reference: ${reference}`;
+  return `Sorry, something went wrong on my side. Please try again in a moment; anything already saved is kept. If it keeps happening, tell a moderator this reference: ${reference}`;
 }
 
 function describe(interaction: Interaction) {
