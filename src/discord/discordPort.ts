@@ -102,8 +102,8 @@ export function createDiscordPort(rest: REST, botUserId: () => string): DiscordP
       }
     },
     async listChannels(guildId) {
-      const channels = (await rest.get(Routes.guildChannels(guildId))) as APIChannel[];
-      return channels.map((channel) => ({ id: channel.id, name: channel.name ?? '' }));
+      const channels = (await rest.get(Routes.guildChannels(guildId))) as (APIChannel & { parent_id?: string | null })[];
+      return channels.map((channel) => ({ id: channel.id, name: channel.name ?? '', parentId: channel.parent_id ?? null }));
     },
     async ensureChannelAccess(guildId, channelId, access, reason) {
       let channel: { permission_overwrites?: APIOverwrite[] };

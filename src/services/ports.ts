@@ -196,7 +196,7 @@ export interface DiscordPort {
   setChannelAccess(guildId: string, channelId: string, access: ChannelAccess, reason: string): Promise<void>;
   /** undefined when the channel no longer exists. */
   findChannel(guildId: string, channelId: string): Promise<{ id: string; name: string } | undefined>;
-  listChannels(guildId: string): Promise<{ id: string; name: string }[]>;
+  listChannels(guildId: string): Promise<{ id: string; name: string; parentId: string | null }[]>;
   /** Applies `access` only if the channel's overwrites differ; 'missing' when the channel is gone. */
   ensureChannelAccess(guildId: string, channelId: string, access: ChannelAccess, reason: string): Promise<'unchanged' | 'updated' | 'missing'>;
   sendChannelMessage(channelId: string, message: OutgoingMessage): Promise<void>;
