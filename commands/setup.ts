@@ -42,6 +42,7 @@ const definition = {
       ],
     },
     { type: ApplicationCommandOptionType.Role, name: 'facilitator_role', description: 'Optional: a role that may see couple channels' },
+    { type: ApplicationCommandOptionType.Boolean, name: 'clear_facilitator_role', description: 'Remove the facilitator role from couple channels' },
   ],
 } as const satisfies CommandDefinition;
 
@@ -49,13 +50,14 @@ export const setup: SlashCommand = {
   definition,
   async execute(interaction, ctx) {
     const options = interaction.options;
-    const settings = await configureServer(ctx, actorOf(interaction), {
+    const clearFacilitator = options.getBoolean('clear_facilitator_role') === true;
+    const { settings, channelsUpdated } = await configureServer(ctx, actorOf(interaction), {
       moderatorRoleId: options.getRole('moderator_role')?.id,
       categoryId: options.getChannel('category')?.id,
       region: options.getString('region') ?? undefined,
       language: options.getString('language') ?? undefined,
-      facilitatorRoleId: options.getRole('facilitator_role')?.id,
+      facilitatorRoleId: clearFacilitator ? null : options.getRole('facilitator_role')?.id,
     });
-    await interaction.reply({ content: formatServerSettings(settings), flags: MessageFlags.Ephemeral });
+    await interaction.reply({ content: formatServerSettings(settings, channelsUpdated), flags: MessageFlags.Ephemeral });
   },
 };

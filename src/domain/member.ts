@@ -19,3 +19,8 @@ export const FALLBACK_TIMEZONE = 'UTC';
 export function timezoneOf(member: Pick<Member, 'timezone'>): string {
   return member.timezone ?? FALLBACK_TIMEZONE;
 }
+
+/** A member as they are before storing anything (shown, never saved). */
+export function newMember(ids: { guildId: string; userId: string }): Member {
+  return { id: '', ...ids, timezone: undefined, cleanDate: undefined, homeGroupId: undefined, announceMilestones: false, matReminder: false };
+}

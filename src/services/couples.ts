@@ -45,14 +45,19 @@ export async function invitePartner(
   const guildId = requireServer(actor);
   if (invitee.isBot) throw new InvalidInputError('Bots cannot be partners. Pick your partner as they appear in this server.');
   if (invitee.userId === actor.userId) throw new InvalidInputError('Pick your partner: you cannot invite yourself.');
-  const inviter = await deps.repos.members.ensure(guildId, actor.userId);
-  if (await deps.repos.couples.findCurrentFor(inviter.id)) {
+  // Checks first, with lookups only: a refused invite stores nothing about either person.
+  const seatedNow = async (userId: string) => {
+    const member = await deps.repos.members.find(guildId, userId);
+    return member !== undefined && (await deps.repos.couples.findCurrentFor(member.id)) !== undefined;
+  };
+  if (await seatedNow(actor.userId)) {
     throw new InvalidInputError('You are already in a couple in this server (one at a time). `/couple leave` ends it.');
   }
-  const target = await deps.repos.members.ensure(guildId, invitee.userId);
-  if (await deps.repos.couples.findCurrentFor(target.id)) {
+  if (await seatedNow(invitee.userId)) {
     throw new NotAllowedError("That member can't receive a couple invite right now.");
   }
+  const inviter = await deps.repos.members.ensure(guildId, actor.userId);
+  const target = await deps.repos.members.ensure(guildId, invitee.userId);
   const now = deps.clock.now();
   const open = (await deps.repos.couples.listOpenInvites(inviter.id)).find(
     (c) => c.inviterId === inviter.id && c.inviteeId === target.id && c.inviteExpiresAt > now,
@@ -145,16 +150,27 @@ export async function requestCoupleChannel(
   return { state: 'created', channelId, partnerUserId: partner.userId };
 }
 
+/** Applies a status change, then the channel; if Discord refuses, the change is undone (nothing half-done). */
+async function changeStatus(deps: ServiceDeps, couple: Couple, changes: Parameters<ServiceDeps['repos']['couples']['update']>[1]): Promise<Couple> {
+  const changed = await deps.repos.couples.update(couple.id, changes);
+  try {
+    await syncCoupleChannel(deps, changed);
+  } catch (error) {
+    await deps.repos.couples.update(couple.id, {
+      status: couple.status,
+      ...(couple.status !== 'paused' && { pausedAt: null }),
+      inviterWantsResume: couple.inviterWantsResume,
+      inviteeWantsResume: couple.inviteeWantsResume,
+    });
+    throw error;
+  }
+  return changed;
+}
+
 export async function pauseCouple(deps: ServiceDeps, actor: Actor): Promise<void> {
   const { couple, partner } = await currentCouple(deps, actor);
   if (couple.status === 'paused') throw new InvalidInputError('Your couple is already paused. `/couple resume` asks to resume.');
-  const paused = await deps.repos.couples.update(couple.id, {
-    status: 'paused',
-    pausedAt: deps.clock.now(),
-    inviterWantsResume: false,
-    inviteeWantsResume: false,
-  });
-  await syncCoupleChannel(deps, paused);
+  await changeStatus(deps, couple, { status: 'paused', pausedAt: deps.clock.now(), inviterWantsResume: false, inviteeWantsResume: false });
   await notifyMember(deps, partner.userId, { content: coupleText.pausedToPartner });
 }
 
@@ -170,8 +186,7 @@ export async function resumeCouple(deps: ServiceDeps, actor: Actor): Promise<'wa
     });
     return 'waiting';
   }
-  const resumed = await deps.repos.couples.update(couple.id, { status: 'active', pausedAt: null, inviterWantsResume: false, inviteeWantsResume: false });
-  await syncCoupleChannel(deps, resumed);
+  await changeStatus(deps, updated, { status: 'active', pausedAt: null, inviterWantsResume: false, inviteeWantsResume: false });
   return 'resumed';
 }
 

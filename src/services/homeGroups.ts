@@ -56,7 +56,12 @@ export async function archiveHomeGroup(deps: ServiceDeps, actor: Actor, name: st
   const group = await groupNamed(deps, guild.id, name);
   if (group.status === 'archived') throw new InvalidInputError(`"${group.name}" is already archived.`);
   const archived = await deps.repos.homeGroups.archive(group.id, deps.clock.now());
-  await syncHomeGroupChannel(deps, archived);
+  try {
+    await syncHomeGroupChannel(deps, archived);
+  } catch (error) {
+    await deps.repos.homeGroups.activate(group.id, group.channelId ?? '');
+    throw error;
+  }
   return archived;
 }
 
@@ -79,21 +84,22 @@ export async function joinHomeGroup(deps: ServiceDeps, actor: Actor, name: strin
   const guildId = requireServer(actor);
   const group = await groupNamed(deps, guildId, name);
   if (group.status === 'archived') throw new InvalidInputError(`"${group.name}" is archived and not taking new members.`);
-  const member = await deps.repos.members.ensure(guildId, actor.userId);
-  if (member.homeGroupId === group.id) throw new InvalidInputError(`You already belong to "${group.name}".`);
-  const current = member.homeGroupId ? await deps.repos.homeGroups.get(member.homeGroupId) : undefined;
+  const existing = await deps.repos.members.find(guildId, actor.userId);
+  if (existing?.homeGroupId === group.id) throw new InvalidInputError(`You already belong to "${group.name}".`);
+  const current = existing?.homeGroupId ? await deps.repos.homeGroups.get(existing.homeGroupId) : undefined;
   if (current && current.status === 'active') {
     throw new InvalidInputError(`You belong to "${current.name}". A member has one home group per server: leave it first with \`/homegroup leave\`.`);
   }
-  const couple = await deps.repos.couples.findCurrentFor(member.id);
-  if (couple && isTogether(couple.status) && !couple.sameGroupAllowed) {
-    const partner = await deps.repos.members.get(partnerOf(couple, member.id));
+  const couple = existing && (await deps.repos.couples.findCurrentFor(existing.id));
+  if (existing && couple && isTogether(couple.status) && !couple.sameGroupAllowed) {
+    const partner = await deps.repos.members.get(partnerOf(couple, existing.id));
     if (partner?.homeGroupId === group.id) {
       throw new NotAllowedError(
         'Your partner already belongs to this home group. Recovery works best when each partner has their own group and support people, so Tandem keeps partners in different home groups. Pick another group, or ask a moderator if there is a reason to share one.',
       );
     }
   }
+  const member = existing ?? (await deps.repos.members.ensure(guildId, actor.userId));
   await deps.repos.members.setHomeGroup(member.id, group.id);
   try {
     await syncHomeGroupChannel(deps, group);

@@ -22,7 +22,8 @@ export interface GuildConfiguration {
   region?: string | undefined;
   language?: string | undefined;
   moderatorRoleId?: string | undefined;
-  facilitatorRoleId?: string | undefined;
+  /** null removes the facilitator role. */
+  facilitatorRoleId?: string | null | undefined;
   categoryId?: string | undefined;
 }
 

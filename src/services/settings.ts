@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import { isValidTimeZone, localDateAt, parseLocalDate, type LocalDate } from '../domain/calendar.js';
 import { InvalidInputError } from '../domain/errors.js';
-import { timezoneOf, type Member } from '../domain/member.js';
+import { newMember, timezoneOf, type Member } from '../domain/member.js';
 import type { Repositories } from './ports.js';
 
 export interface SettingsChange {
@@ -26,21 +26,24 @@ export async function updateSettings(
       `I don't know the timezone "${timezone.slice(0, 64)}". Pick one from the list as you type, e.g. America/New_York or Europe/Madrid.`,
     );
   }
-  const member = await deps.repos.members.ensure(ids.guildId, ids.userId);
-
+  // Validate everything before storing anything: a refusal creates no record.
+  const existing = await deps.repos.members.find(ids.guildId, ids.userId);
   let cleanDate: LocalDate | undefined;
   if (change.cleanDate !== undefined) {
     cleanDate = parseLocalDate(change.cleanDate);
     if (!cleanDate) {
       throw new InvalidInputError('Please write your clean date as year-month-day, for example 2025-03-14.');
     }
-    const today = localDateAt(deps.clock.now(), timezone ?? timezoneOf(member));
+    const today = localDateAt(deps.clock.now(), timezone ?? timezoneOf(existing ?? { timezone: undefined }));
     if (cleanDate > today) {
       throw new InvalidInputError(`Your clean date can't be later than today (${today}).`);
     }
   }
   const { announceMilestones, matReminder } = change;
-  if (timezone === undefined && cleanDate === undefined && announceMilestones === undefined && matReminder === undefined) return member;
+  if (timezone === undefined && cleanDate === undefined && announceMilestones === undefined && matReminder === undefined) {
+    return existing ?? newMember(ids);
+  }
+  const member = existing ?? (await deps.repos.members.ensure(ids.guildId, ids.userId));
   return deps.repos.members.update(member.id, {
     ...(timezone !== undefined && { timezone }),
     ...(cleanDate !== undefined && { cleanDate }),

@@ -116,6 +116,11 @@ describe.each(availableProviders())('home groups and couples through the stand-i
   });
 
   it('pause makes the couple channel read-only; resume needs both partners', async () => {
+    h.standIn.faults.failNext(1, { status: 403, code: 50013, route: 'PATCH /channels/:channel_id' });
+    expect((await h.slash(h.alice, 'couple pause').reply()).content).toContain("I don't have the Discord permission");
+    expect((await couple()).status).toBe('active');
+    expect(accessOf(channel((await couple()).channelId!).permission_overwrites!)[`user:${h.alice.user.id}`]).toBe('write');
+
     expect((await h.slash(h.alice, 'couple pause').reply()).content).toContain('Paused');
     const paused = accessOf(channel((await couple()).channelId!).permission_overwrites!);
     expect(paused[`user:${h.alice.user.id}`]).toBe('read');
@@ -157,6 +162,14 @@ describe.each(availableProviders())('home groups and couples through the stand-i
     const group = await h.tandem.db.homeGroup.findFirstOrThrow({ where: { nameKey: 'harbor lights' } });
     expect(group.status).toBe('archived');
     expect(accessOf(channel(group.channelId!).permission_overwrites!)[`user:${h.bob.user.id}`]).toBe('read');
+  });
+
+  it('changing the roles in /setup updates existing channels at once', async () => {
+    const ended = await couple();
+    expect(accessOf(channel(ended.channelId!).permission_overwrites!)).toHaveProperty(`role:${h.facilitatorRoleId}`);
+    const reply = await h.slash(h.owner, 'setup', { clear_facilitator_role: true }).reply();
+    expect(reply.content).toContain('Couple facilitator role: none');
+    expect(accessOf(channel(ended.channelId!).permission_overwrites!)).not.toHaveProperty(`role:${h.facilitatorRoleId}`);
   });
 
   it('channel names and audit-log reasons carry no member names or health details', () => {

@@ -50,6 +50,9 @@ describe.each(availableProviders())('check-in, settings and progress services on
     const who = ids();
     await expect(updateSettings(deps(), who, { timezone: 'Mars/Base', cleanDate: '2025-01-01' })).rejects.toThrow(InvalidInputError);
     expect(await db.member.count({ where: { userId: who.userId } })).toBe(0);
+    await expect(updateSettings(deps(), who, { cleanDate: '2099-01-01' })).rejects.toThrow(InvalidInputError);
+    await expect(updateSettings(deps(), who, { cleanDate: 'soon' })).rejects.toThrow(InvalidInputError);
+    expect(await db.member.count({ where: { userId: who.userId } })).toBe(0);
   });
 
   it('refuses a clean date in the future or in the wrong format, keeping the old one', async () => {
