@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -6,9 +9,11 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('starting without configuration', () => {
   it('exits 1 quickly and names every missing setting with how to fix it', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', DOTENV_CONFIG_PATH: '/nonexistent/.env' },
+    // From an empty folder, so a developer's own .env cannot fill anything in.
+    const emptyDir = mkdtempSync(join(tmpdir(), 'tandem-noenv-'));
+    const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(root, 'src/main.ts')], {
+      cwd: emptyDir,
+      env: { PATH: process.env.PATH ?? '' },
       encoding: 'utf8',
       timeout: 20_000,
     });
