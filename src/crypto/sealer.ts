@@ -25,6 +25,9 @@ export function createSealer(currentKey: Buffer, previousKeys: Buffer[] = []): S
       const tag = cipher.getAuthTag();
       return [VERSION, currentId, iv.toString('base64url'), tag.toString('base64url'), ciphertext.toString('base64url')].join('.');
     },
+    isCurrent(sealed) {
+      return sealed.split('.')[1] === currentId;
+    },
     open(sealed) {
       const [version, keyId, iv, tag, ciphertext] = sealed.split('.');
       if (version !== VERSION || !keyId || iv === undefined || tag === undefined || ciphertext === undefined) {

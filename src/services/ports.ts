@@ -166,6 +166,8 @@ export interface Repositories {
 export interface Sealer {
   seal(plaintext: string): string;
   open(sealed: string): string;
+  /** False when `sealed` was sealed with an earlier key (re-seal it to finish a key rotation). */
+  isCurrent(sealed: string): boolean;
 }
 
 export interface ButtonSpec {
