@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "couples" ADD COLUMN "channel_claimed_at" DATETIME;
