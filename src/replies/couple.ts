@@ -40,7 +40,8 @@ export const coupleText = {
     'Your partner has stepped out of the couple on Tandem. Sharing has stopped both ways and the couple channel is archived. Your own record, home group and support people are unchanged; your home group and sponsor are there for you.',
 } as const;
 
-export function formatChannelRequest(result: { state: 'waiting' | 'created' | 'exists'; channelId?: string }): string {
+export function formatChannelRequest(result: { state: 'waiting' | 'creating' | 'created' | 'exists'; channelId?: string }): string {
+  if (result.state === 'creating') return 'Your couple channel is being created right now; it appears in a moment.';
   if (result.state === 'waiting' || !result.channelId) return coupleText.channelWaiting;
   return result.state === 'created' ? coupleText.channelCreated(result.channelId) : coupleText.channelExists(result.channelId);
 }

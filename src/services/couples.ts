@@ -127,7 +127,7 @@ export async function updateShare(deps: ServiceDeps, actor: Actor, changes: Part
 export async function requestCoupleChannel(
   deps: ServiceDeps,
   actor: Actor,
-): Promise<{ state: 'waiting' | 'created' | 'exists'; channelId?: string; partnerUserId: string }> {
+): Promise<{ state: 'waiting' | 'creating' | 'created' | 'exists'; channelId?: string; partnerUserId: string }> {
   const { couple, partner, side } = await currentCouple(deps, actor);
   if (couple.channelId) return { state: 'exists', channelId: couple.channelId, partnerUserId: partner.userId };
   const wish = side === 'inviter' ? { inviterWantsChannel: true } : { inviteeWantsChannel: true };
@@ -139,15 +139,24 @@ export async function requestCoupleChannel(
     });
     return { state: 'waiting', partnerUserId: partner.userId };
   }
-  const guild = await deps.repos.guilds.ensure(couple.guildId);
-  const channelId = await deps.discord.createPrivateChannel(couple.guildId, {
-    name: coupleChannelName(couple.tag),
-    parentId: guild.categoryId,
-    access: await coupleAccess(deps.repos, updated, guild),
-    reason: AUDIT_REASON.coupleChannel,
-  });
-  await deps.repos.couples.update(couple.id, { channelId });
-  return { state: 'created', channelId, partnerUserId: partner.userId };
+  // One request creates the channel: a double press, or both partners agreeing at once, makes one.
+  if (!(await deps.repos.couples.claimChannelCreation(couple.id, deps.clock.now()))) {
+    return { state: 'creating', partnerUserId: partner.userId };
+  }
+  try {
+    const guild = await deps.repos.guilds.ensure(couple.guildId);
+    const channelId = await deps.discord.createPrivateChannel(couple.guildId, {
+      name: coupleChannelName(couple.tag),
+      parentId: guild.categoryId,
+      access: await coupleAccess(deps.repos, updated, guild),
+      reason: AUDIT_REASON.coupleChannel,
+    });
+    await deps.repos.couples.update(couple.id, { channelId });
+    return { state: 'created', channelId, partnerUserId: partner.userId };
+  } catch (error) {
+    await deps.repos.couples.releaseChannelClaim(couple.id);
+    throw error;
+  }
 }
 
 /** Applies a status change, then the channel; if Discord refuses, the change is undone (nothing half-done). */

@@ -2,6 +2,7 @@
 // recreate a home-group channel deleted by hand, re-apply access where it drifted, and report what
 // could not be repaired (a couple channel deleted by hand is not recreated: the partners can ask again).
 // One server's failure (say, a missing permission there) never stops the others.
+import { coupleChannelName } from '../domain/couple.js';
 import { homeGroupChannelName, type HomeGroup } from '../domain/homeGroup.js';
 import { coupleAccess, homeGroupAccess } from './channelAccess.js';
 import { AUDIT_REASON, type ServiceDeps } from './deps.js';
@@ -39,6 +40,25 @@ async function settleInterruptedCreation(deps: ServiceDeps, intent: HomeGroup, r
   } else {
     await deps.repos.homeGroups.discard(intent.id);
     report.discarded += 1;
+  }
+}
+
+/** A crash between claiming a couple channel and storing it: adopt the channel it made, or release the claim. */
+async function settleInterruptedCoupleChannels(deps: ServiceDeps, guildId: string, report: DriftReport): Promise<void> {
+  const pending = await deps.repos.couples.listUnfinishedChannels(guildId);
+  if (pending.length === 0) return;
+  const guild = await deps.repos.guilds.ensure(guildId);
+  const bound = await boundChannelIds(deps, guildId);
+  const channels = await deps.discord.listChannels(guildId);
+  for (const couple of pending) {
+    const orphan = channels.find((c) => c.name === coupleChannelName(couple.tag) && !bound.has(c.id) && c.parentId === (guild.categoryId ?? null));
+    if (orphan) {
+      await deps.repos.couples.update(couple.id, { channelId: orphan.id });
+      report.adopted += 1;
+    } else {
+      await deps.repos.couples.releaseChannelClaim(couple.id);
+      report.discarded += 1;
+    }
   }
 }
 
@@ -80,6 +100,7 @@ export async function repairDrift(deps: ServiceDeps, guildIds: readonly string[]
   for (const guildId of guildIds) {
     try {
       for (const intent of intents.filter((i) => i.guildId === guildId)) await settleInterruptedCreation(deps, intent, report);
+      await settleInterruptedCoupleChannels(deps, guildId, report);
       await syncGuildChannels(deps, guildId, report);
     } catch (error) {
       report.failedGuilds += 1;

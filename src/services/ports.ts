@@ -148,6 +148,11 @@ export interface CoupleRepository {
   /** What `memberId` lets their partner see (everything off when never set). */
   getShare(coupleId: string, memberId: string): Promise<ShareSettings>;
   setShare(coupleId: string, memberId: string, settings: ShareSettings): Promise<ShareSettings>;
+  /** Claims the creation of the couple's channel; false when it exists or another request is creating it. */
+  claimChannelCreation(coupleId: string, at: Date): Promise<boolean>;
+  releaseChannelClaim(coupleId: string): Promise<void>;
+  /** Claimed creations that never stored a channel (a crash in between), for the start-up repair. */
+  listUnfinishedChannels(guildId: string): Promise<Couple[]>;
   /** Couples with a channel, active or paused, for drift checks. */
   listWithChannels(guildId: string): Promise<Couple[]>;
 }

@@ -106,6 +106,17 @@ export function coupleRepository(db: Db): CoupleRepository {
       });
       return { checkInDone: row.checkInDone, sober: row.sober, streak: row.streak, milestones: row.milestones } satisfies ShareSettings;
     },
+    async claimChannelCreation(coupleId, at) {
+      const claimed = await db.couple.updateMany({ where: { id: coupleId, channelId: null, channelClaimedAt: null }, data: { channelClaimedAt: at } });
+      return claimed.count === 1;
+    },
+    async releaseChannelClaim(coupleId) {
+      await db.couple.updateMany({ where: { id: coupleId, channelId: null }, data: { channelClaimedAt: null } });
+    },
+    async listUnfinishedChannels(guildId) {
+      const rows = await db.couple.findMany({ where: { guildId, channelId: null, channelClaimedAt: { not: null } } });
+      return rows.map(toCouple);
+    },
     async listWithChannels(guildId) {
       const rows = await db.couple.findMany({ where: { guildId, channelId: { not: null }, status: { in: ['active', 'paused', 'ended'] } } });
       return rows.map(toCouple);
