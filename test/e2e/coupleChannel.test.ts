@@ -31,4 +31,13 @@ describe.each(availableProviders())('the couple channel is made once, or not at 
     expect(replies.map((r) => r.content).join('\n')).toContain('couple channel is ready');
     expect(replies.map((r) => r.content).join('\n')).toMatch(/being created|Your couple channel is/);
   });
+
+  it('after a crash between creating the channel and storing it, the next start adopts that channel', async () => {
+    const made = coupleChannels()[0]!;
+    await h.tandem.db.couple.updateMany({ where: { guildId: h.guildId }, data: { channelId: null, channelClaimedAt: new Date() } });
+    await h.restart();
+    await h.tandem.repaired;
+    expect(await couple()).toMatchObject({ channelId: made.id });
+    expect(coupleChannels()).toHaveLength(1);
+  });
 });
