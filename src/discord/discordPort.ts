@@ -1,4 +1,5 @@
 // DiscordPort over discord.js's REST client: explicit routes and overwrite types, no cache guessing.
+import { createHash } from 'node:crypto';
 import {
   ButtonStyle,
   ChannelType,
@@ -38,10 +39,26 @@ export function privateOverwrites(guildId: string, botUserId: string, access: Ch
   return list.filter((o): o is APIOverwrite => o !== undefined);
 }
 
-export function messageBody(message: OutgoingMessage): RESTPostAPIChannelMessageJSONBody {
+/**
+ * Discord's message nonce (at most 25 characters) for an idempotency key: the first 120 bits of its
+ * SHA-256, in base 36, so every attempt at one message carries the same nonce.
+ */
+export function nonceFor(idempotencyKey: string): string {
+  const digest = createHash('sha256').update(idempotencyKey).digest();
+  return BigInt(`0x${digest.subarray(0, 15).toString('hex')}`).toString(36);
+}
+
+/**
+ * With a key, the body carries its nonce and enforce_nonce: discord.js retries a timeout or a 5xx
+ * (up to 3 times) even when Discord already posted the message, and Discord then answers with that
+ * message instead of posting a copy; so does a later retry of the same claim (same key) within
+ * Discord's nonce window of a few minutes.
+ */
+export function messageBody(message: OutgoingMessage, idempotencyKey?: string): RESTPostAPIChannelMessageJSONBody {
   return {
     content: message.content,
     allowed_mentions: { parse: [] },
+    ...(idempotencyKey !== undefined && { nonce: nonceFor(idempotencyKey), enforce_nonce: true }),
     ...(message.buttons?.length && {
       components: [
         {
@@ -118,13 +135,14 @@ export function createDiscordPort(rest: REST, botUserId: () => string): DiscordP
       await rest.patch(Routes.channel(channelId), { body: { permission_overwrites: expected }, reason });
       return 'updated';
     },
-    async sendChannelMessage(channelId, message) {
-      await rest.post(Routes.channelMessages(channelId), { body: messageBody(message) });
+    async sendChannelMessage(channelId, message, idempotencyKey) {
+      await rest.post(Routes.channelMessages(channelId), { body: messageBody(message, idempotencyKey) });
     },
-    async sendDirectMessage(userId, message) {
+    async sendDirectMessage(userId, message, idempotencyKey) {
       try {
+        // Opening the DM channel returns the same channel every time: safe to repeat.
         const dm = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as APIChannel;
-        await rest.post(Routes.channelMessages(dm.id), { body: messageBody(message) });
+        await rest.post(Routes.channelMessages(dm.id), { body: messageBody(message, idempotencyKey) });
         return 'sent';
       } catch (error) {
         if (isDiscordError(error, RESTJSONErrorCodes.CannotSendMessagesToThisUser)) return 'closed';

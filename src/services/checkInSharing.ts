@@ -1,4 +1,6 @@
-// Sharing a check-in: only where the member asked, only what they allowed, and never twice.
+// Sharing a check-in: only where the member asked, only what they allowed, and never twice. The
+// claim comes first (so two racing check-ins post once) and is released when nothing was delivered,
+// so the member can share that day once Discord or their partner's DMs let it through.
 import { partnerViewOf } from '../domain/checkInShare.js';
 import { isTogether, partnerOf } from '../domain/couple.js';
 import type { Clock } from '../clock.js';
@@ -18,7 +20,7 @@ export type ShareResult =
   | { target: 'homegroup'; status: 'posted' | 'already-shared' | 'no-home-group' | 'undelivered' }
   | {
       target: 'partner';
-      status: 'sent-dm' | 'sent-couple-channel' | 'already-shared' | 'no-partner' | 'paused' | 'nothing-allowed' | 'dms-closed' | 'undelivered';
+      status: 'sent-dm' | 'already-shared' | 'no-partner' | 'paused' | 'nothing-allowed' | 'dms-closed' | 'undelivered';
     };
 
 async function deliver(deps: SharingDeps, send: () => Promise<'sent' | 'closed'>): Promise<'sent' | 'closed' | 'failed'> {
@@ -31,6 +33,20 @@ async function deliver(deps: SharingDeps, send: () => Promise<'sent' | 'closed'>
   }
 }
 
+type Target = ShareResult['target'];
+
+/** The same key for every attempt at sharing this check-in with this target. */
+function shareKey(outcome: CheckInOutcome, target: Target): string {
+  return `checkin:${outcome.checkIn.id}:${target}`;
+}
+
+/** Sends after the claim; releases the claim unless the message was delivered. */
+async function deliverClaimed(deps: SharingDeps, outcome: CheckInOutcome, target: Target, send: (key: string) => Promise<'sent' | 'closed'>) {
+  const sent = await deliver(deps, () => send(shareKey(outcome, target)));
+  if (sent !== 'sent') await deps.repos.checkIns.releaseShare(outcome.member.id, outcome.localDate, target);
+  return sent;
+}
+
 async function shareWithHomeGroup(deps: SharingDeps, outcome: CheckInOutcome): Promise<ShareResult> {
   const { member } = outcome;
   const group = member.homeGroupId ? await deps.repos.homeGroups.get(member.homeGroupId) : undefined;
@@ -39,8 +55,8 @@ async function shareWithHomeGroup(deps: SharingDeps, outcome: CheckInOutcome): P
   if (!(await deps.repos.checkIns.claimShare(member.id, outcome.localDate, 'homegroup', deps.clock.now()))) {
     return { target: 'homegroup', status: 'already-shared' };
   }
-  const sent = await deliver(deps, async () => {
-    await deps.discord.sendChannelMessage(channelId, { content: homeGroupCheckInLine(member.userId) });
+  const sent = await deliverClaimed(deps, outcome, 'homegroup', async (key) => {
+    await deps.discord.sendChannelMessage(channelId, { content: homeGroupCheckInLine(member.userId) }, key);
     return 'sent';
   });
   return { target: 'homegroup', status: sent === 'sent' ? 'posted' : 'undelivered' };
@@ -59,16 +75,10 @@ async function shareWithPartner(deps: SharingDeps, outcome: CheckInOutcome): Pro
     return { target: 'partner', status: 'already-shared' };
   }
 
+  // By DM to the partner alone, even with a couple channel: the facilitator role may read that
+  // channel, and the member chose what their partner may see.
   const message = { content: partnerCheckInMessage(member.userId, view) };
-  const channelId = couple.channelId;
-  if (channelId) {
-    const sent = await deliver(deps, async () => {
-      await deps.discord.sendChannelMessage(channelId, message);
-      return 'sent';
-    });
-    return { target: 'partner', status: sent === 'sent' ? 'sent-couple-channel' : 'undelivered' };
-  }
-  const sent = await deliver(deps, () => deps.discord.sendDirectMessage(partner.userId, message));
+  const sent = await deliverClaimed(deps, outcome, 'partner', (key) => deps.discord.sendDirectMessage(partner.userId, message, key));
   return { target: 'partner', status: sent === 'sent' ? 'sent-dm' : sent === 'closed' ? 'dms-closed' : 'undelivered' };
 }
 

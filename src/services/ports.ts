@@ -5,6 +5,7 @@ import type { CheckIn, ShareTarget } from '../domain/checkIn.js';
 import type { Couple, CoupleStatus, ShareSettings } from '../domain/couple.js';
 import type { HomeGroup } from '../domain/homeGroup.js';
 import type { Member } from '../domain/member.js';
+import type { RetryPolicy } from '../domain/milestoneDue.js';
 import type { CleanPeriod } from '../domain/slip.js';
 
 export interface GuildSettings {
@@ -76,13 +77,14 @@ export interface CheckInRepository {
    * (so a repeated check-in, or two racing, never post twice).
    */
   claimShare(memberId: string, localDate: LocalDate, target: Exclude<ShareTarget, 'private'>, at: Date): Promise<boolean>;
+  /** Undoes a claim whose message was not delivered, so the member can share that day again. */
+  releaseShare(memberId: string, localDate: LocalDate, target: Exclude<ShareTarget, 'private'>): Promise<void>;
 }
 
 export interface SlipWrite {
   memberId: string;
   localDate: LocalDate;
   restartedCleanTime: boolean;
-  toldPartner: boolean;
   /** The clean period the slip closes, kept as history. */
   closedPeriod: CleanPeriod | undefined;
   /** The member's new clean date, when clean time restarts. */
@@ -90,8 +92,10 @@ export interface SlipWrite {
 }
 
 export interface SlipRepository {
-  /** Stores the slip, the closed period and the new clean date together, or nothing. */
-  record(write: SlipWrite): Promise<void>;
+  /** Stores the slip, the closed period and the new clean date together, or nothing; the partner not (yet) told. */
+  record(write: SlipWrite): Promise<{ slipId: string }>;
+  /** Records that the partner's DM was delivered. */
+  markToldPartner(slipId: string): Promise<void>;
   /** Earlier clean periods, most recent first. */
   listCleanPeriods(memberId: string): Promise<CleanPeriod[]>;
 }
@@ -104,9 +108,16 @@ export interface MilestoneRepository {
   listMembersWithCleanDate(): Promise<Member[]>;
   /** Active couples with a channel, in every server. */
   listActiveCouplesWithChannel(): Promise<CoupleWithChannel[]>;
-  /** Claims the telling of a milestone (insert before telling); false when it was already claimed. */
-  claim(memberId: string, cleanDate: LocalDate, key: string, at: Date): Promise<boolean>;
-  claimForCouple(coupleId: string, key: string, sinceDate: LocalDate, at: Date): Promise<boolean>;
+  /**
+   * Claims an attempt at telling a milestone, atomically (insert before telling): the first (the
+   * notice is inserted), or, with `retry`, the next attempt of an undelivered notice the policy
+   * allows. Returns the attempt's number; undefined when it is delivered, taken, or out of attempts.
+   */
+  claim(memberId: string, cleanDate: LocalDate, key: string, at: Date, retry?: RetryPolicy): Promise<number | undefined>;
+  /** Every message of the telling went out (or was refused for good). */
+  markDelivered(memberId: string, cleanDate: LocalDate, key: string, at: Date): Promise<void>;
+  claimForCouple(coupleId: string, key: string, sinceDate: LocalDate, at: Date, retry?: RetryPolicy): Promise<number | undefined>;
+  markCoupleDelivered(coupleId: string, key: string, sinceDate: LocalDate, at: Date): Promise<void>;
 }
 
 export interface HomeGroupRepository {
@@ -207,7 +218,11 @@ export interface DiscordPort {
   listChannels(guildId: string): Promise<{ id: string; name: string; parentId: string | null }[]>;
   /** Applies `access` only if the channel's overwrites differ; 'missing' when the channel is gone. */
   ensureChannelAccess(guildId: string, channelId: string, access: ChannelAccess, reason: string): Promise<'unchanged' | 'updated' | 'missing'>;
-  sendChannelMessage(channelId: string, message: OutgoingMessage): Promise<void>;
+  /**
+   * `idempotencyKey`: the same key for every attempt at one message (derived from its claim), so
+   * Discord keeps one copy when a retry follows a delivery whose answer was lost.
+   */
+  sendChannelMessage(channelId: string, message: OutgoingMessage, idempotencyKey?: string): Promise<void>;
   /** 'closed' when the member does not accept DMs from the bot (never retried). */
-  sendDirectMessage(userId: string, message: OutgoingMessage): Promise<'sent' | 'closed'>;
+  sendDirectMessage(userId: string, message: OutgoingMessage, idempotencyKey?: string): Promise<'sent' | 'closed'>;
 }

@@ -48,14 +48,23 @@ async function findPartner(repos: Repositories, member: Member): Promise<Member 
   return repos.members.get(partnerOf(couple, member.id));
 }
 
-async function tellPartner(deps: SlipDeps, member: Member, partner: Member): Promise<PartnerNotice> {
+async function tellPartner(deps: SlipDeps, slipId: string, member: Member, partner: Member): Promise<PartnerNotice> {
   try {
     const content = partnerSupportMessage(member.userId, await activeGroupChannel(deps.repos, partner));
-    const sent = await deps.discord.sendDirectMessage(partner.userId, { content });
+    const sent = await deps.discord.sendDirectMessage(partner.userId, { content }, `slip:${slipId}:partner`);
     return sent === 'sent' ? 'told' : 'dms-closed';
   } catch (error) {
     deps.logger.warn({ err: error }, 'could not send a partner support message');
     return 'undelivered';
+  }
+}
+
+/** The partner was told: recorded, but a failure here must not cost the member their reply. */
+async function markTold(deps: SlipDeps, slipId: string): Promise<void> {
+  try {
+    await deps.repos.slips.markToldPartner(slipId);
+  } catch (error) {
+    deps.logger.error({ err: error }, 'could not record that the partner was told');
   }
 }
 
@@ -75,23 +84,26 @@ export async function planMemberSlip(deps: Pick<SlipDeps, 'repos' | 'clock'>, id
   return { ids, request, known, today, plan };
 }
 
-/** Records a planned slip (slip, closed period and new clean date together), then tells the partner if asked. */
+/**
+ * Records a planned slip (slip, closed period and new clean date together), then tells the partner
+ * if asked; the slip says the partner was told only once the DM went out.
+ */
 export async function recordSlip(deps: SlipDeps, planned: PlannedSlip): Promise<SlipOutcome> {
   const { ids, request, plan } = planned;
   const guild = await deps.repos.guilds.ensure(ids.guildId);
   const member = planned.known ?? (await deps.repos.members.ensure(ids.guildId, ids.userId));
   const partner = request.tellPartner ? await findPartner(deps.repos, member) : undefined;
-  await deps.repos.slips.record({
+  const { slipId } = await deps.repos.slips.record({
     memberId: member.id,
     localDate: plan.slipDate,
     restartedCleanTime: request.restartCleanTime,
-    toldPartner: partner !== undefined,
     closedPeriod: plan.closedPeriod,
     newCleanDate: plan.newCleanDate,
   });
 
   let notice: PartnerNotice = 'not-asked';
-  if (request.tellPartner) notice = partner ? await tellPartner(deps, member, partner) : 'no-partner';
+  if (request.tellPartner) notice = partner ? await tellPartner(deps, slipId, member, partner) : 'no-partner';
+  if (notice === 'told') await markTold(deps, slipId);
   return {
     plan,
     today: planned.today,

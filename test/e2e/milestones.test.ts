@@ -51,22 +51,49 @@ describe.each(availableProviders())('milestones on the right local day, through 
     expect(postsIn(h, c.serenityChannelId).filter((text) => text.includes('30 days'))).toHaveLength(1);
   });
 
-  it('a couple milestone: Bob is told, his partner hears because he shares milestones, and the couple channel celebrates both, once', async () => {
-    await tickAt('2026-11-24T07:59:00Z'); // 08:59 in Madrid
-    expect(milestoneDms(h.bob)).toEqual([]);
-    await tickAt('2026-11-24T08:00:00Z');
-    await tickAt('2026-11-24T08:05:00Z');
-    expect(milestoneDms(h.bob)).toEqual([expect.stringContaining('You reached **30 days** clean today')]);
-    const celebrations = postsIn(h, coupleChannelId).filter((text) => text.startsWith('🎉') || text.startsWith('💞'));
-    expect(celebrations).toEqual([
-      `🎉 <@${h.bob.user.id}> reached **30 days** clean today, and wanted you to know.`,
-      '💞 You have both reached **30 days** clean, each on your own path, side by side. Congratulations to you both.',
-    ]);
-    expect(postsIn(h, c.harborChannelId).filter((text) => text.includes('30 days'))).toEqual([]);
-    expect(milestoneDms(h.alice)).toEqual([]);
+  it('a crash after telling, before it was recorded: the next tick retries with the same nonces and Discord keeps one copy', async () => {
+    const carol = await h.tandem.db.member.findFirstOrThrow({ where: { userId: h.carol.user.id, guildId: h.guildId } });
+    const sends = () =>
+      h.standIn.recorder.requests.filter((r) => r.route === 'POST /channels/:channel_id/messages' && JSON.stringify(r.body).includes('**30 days**') && JSON.stringify(r.body).includes('🎉'));
+    const before = sends().length;
+    // As if the process died between Discord's answer and recording the delivery.
+    await h.tandem.db.milestoneNotice.updateMany({ where: { memberId: carol.id }, data: { deliveredAt: null } });
+    await tickAt('2026-11-24T05:05:00Z');
+    const retried = sends().slice(before);
+    expect(retried).toHaveLength(2); // her DM and her home-group line, sent again
+    for (const request of retried) expect(request.body).toMatchObject({ nonce: expect.stringMatching(/^[0-9a-z]{1,25}$/), enforce_nonce: true });
+    const firstNonces = sends().slice(0, before).map((r) => (r.body as { nonce?: string }).nonce);
+    expect(firstNonces).toEqual(retried.map((r) => (r.body as { nonce: string }).nonce));
+    expect(milestoneDms(h.carol)).toHaveLength(1);
+    expect(postsIn(h, c.serenityChannelId).filter((text) => text.includes('30 days'))).toHaveLength(1);
+    expect(await h.tandem.db.milestoneNotice.findFirstOrThrow({ where: { memberId: carol.id } })).toMatchObject({ attempts: 2, deliveredAt: expect.any(Date) });
   });
 
-  it('nothing the bot posted outside an ephemeral reply carries slip, craving, mood or note data', () => {
-    expectNothingPrivatePosted(h, { notes: [], slipDates: [] });
+  it('a couple milestone: Bob is told, his partner hears by DM because he shares milestones, and the couple channel celebrates both, once', async () => {
+    await tickAt('2026-11-24T07:59:00Z'); // 08:59 in Madrid
+    expect(milestoneDms(h.bob)).toEqual([]);
+    // Discord answers 500 to opening Bob's DM on every try discord.js makes (4): the milestone is not lost, the next tick tells it.
+    h.standIn.faults.failNext(4, { status: 500, route: 'POST /users/@me/channels' });
+    await tickAt('2026-11-24T08:00:00Z');
+    expect(milestoneDms(h.bob)).toEqual([]);
+    await tickAt('2026-11-24T08:05:00Z');
+    await tickAt('2026-11-24T08:10:00Z');
+    expect(milestoneDms(h.bob)).toEqual([expect.stringContaining('You reached **30 days** clean today')]);
+    expect(milestoneDms(h.alice)).toEqual([`🎉 <@${h.bob.user.id}> reached **30 days** clean today, and wanted you to know.`]);
+    const celebrations = postsIn(h, coupleChannelId).filter((text) => text.startsWith('🎉') || text.startsWith('💞'));
+    // Only the couple line, which names no one: the facilitator role can read this channel.
+    expect(celebrations).toEqual(['💞 You have both reached **30 days** clean, each on your own path, side by side. Congratulations to you both.']);
+    expect(postsIn(h, c.harborChannelId).filter((text) => text.includes('30 days'))).toEqual([]);
+  });
+
+  it('nothing the bot posted outside an ephemeral reply carries slip, craving, mood or note data, nor clean time nobody chose to post', () => {
+    expectNothingPrivatePosted(h, {
+      notes: [],
+      slipDates: [],
+      chosenPosts: [
+        `🎉 <@${h.carol.user.id}> reached **30 days** clean today. Congratulations!`, // Carol turned milestone announcements on
+        '💞 You have both reached **30 days** clean, each on your own path, side by side. Congratulations to you both.', // both share milestones
+      ],
+    });
   });
 });

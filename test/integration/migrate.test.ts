@@ -385,3 +385,64 @@ describe.each(PROVIDERS)('the stock prisma CLI on a runner-migrated %s database'
     expect(await migrationsTableShape(provider, byRunner.url)).toEqual(await migrationsTableShape(provider, byPrisma.url));
   });
 });
+
+describe.each(PROVIDERS)('the milestone delivery migration on %s', (provider) => {
+  const databases: Scratch[] = [];
+  afterAll(async () => {
+    for (const db of databases) await db.destroy();
+  });
+
+  // Notices from before it were attempted once and never retried: none may be told again after it.
+  it('marks every notice claimed before it as delivered, so no past milestone is retried', async () => {
+    const db = await scratch(provider);
+    databases.push(db);
+    const dir = migrationsDir(provider, {});
+    const names = realNames(provider);
+    const mine = names.findIndex((name) => name.endsWith('_milestone_delivery'));
+    expect(mine).toBeGreaterThan(0);
+    for (const later of names.slice(mine)) rmSync(join(dir, later), { recursive: true });
+    await applyMigrations({ provider, url: db.url, migrationsDir: dir });
+
+    const at = '2026-11-20T09:00:00.000Z';
+    const statements = [
+      `INSERT INTO guilds (id, updated_at) VALUES ('g1', '${at}')`,
+      `INSERT INTO members (id, guild_id, user_id, updated_at) VALUES ('m1', 'g1', 'u1', '${at}'), ('m2', 'g1', 'u2', '${at}')`,
+      `INSERT INTO couples (id, guild_id, inviter_id, invitee_id, status, invite_expires_at, tag, updated_at) VALUES ('c1', 'g1', 'm1', 'm2', 'active', '${at}', 'a1b2', '${at}')`,
+      `INSERT INTO milestone_notices (member_id, clean_date, key, told_at) VALUES ('m1', '2026-10-21', '30d', '${at}')`,
+      `INSERT INTO couple_milestone_notices (couple_id, key, since_date, posted_at) VALUES ('c1', '30d', '2026-10-21', '${at}')`,
+    ];
+    const select = [
+      'SELECT delivered_at, told_at, attempts FROM milestone_notices',
+      'SELECT delivered_at, posted_at AS told_at, attempts FROM couple_milestone_notices',
+    ];
+    let rows: Array<Record<string, unknown>>;
+    if (provider === 'sqlite') {
+      const write = new Database(sqliteFilePath(db.url));
+      for (const sql of statements) write.prepare(sql).run();
+      write.close();
+      cpSync(REAL_MIGRATIONS.sqlite, dir, { recursive: true });
+      await applyMigrations({ provider, url: db.url, migrationsDir: dir });
+      const read = new Database(sqliteFilePath(db.url), { readonly: true });
+      rows = select.flatMap((sql) => read.prepare(sql).all() as Array<Record<string, unknown>>);
+      read.close();
+    } else {
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        for (const sql of statements) await client.query(sql);
+        cpSync(REAL_MIGRATIONS.postgresql, dir, { recursive: true });
+        await applyMigrations({ provider, url: db.url, migrationsDir: dir });
+        rows = [];
+        for (const sql of select) rows.push(...(await client.query(sql)).rows);
+      } finally {
+        await client.end();
+      }
+    }
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.delivered_at).not.toBeNull();
+      expect(row.delivered_at).toEqual(row.told_at);
+      expect(Number(row.attempts)).toBe(1);
+    }
+  });
+});

@@ -76,17 +76,47 @@ describe.each(availableProviders())('sharing a check-in on %s', (provider) => {
     expect(discord.sent).toEqual([]);
   });
 
-  it('uses the couple channel when there is one; nothing while the couple is paused', async () => {
+  it('goes to the partner by DM even when the couple has a channel (the facilitator role can read it); nothing while paused', async () => {
     const guildId = snowflake();
     const [a, b] = [await memberWith(repos, guildId), await memberWith(repos, guildId)];
     await asCouple(repos, a, b, { shareA: { checkInDone: true }, channelId: 'couple-channel' });
-    expect((await checkIn(a, { share: 'partner' })).shared).toEqual({ target: 'partner', status: 'sent-couple-channel' });
-    expect(discord.sent).toEqual([{ kind: 'channel', to: 'couple-channel', content: `💞 <@${a.userId}> checked in today.` }]);
+    expect((await checkIn(a, { share: 'partner' })).shared).toEqual({ target: 'partner', status: 'sent-dm' });
+    expect(discord.sent).toEqual([{ kind: 'dm', to: b.userId, content: `💞 <@${a.userId}> checked in today.` }]);
 
     const [c, d] = [await memberWith(repos, guildId), await memberWith(repos, guildId)];
     await asCouple(repos, c, d, { shareA: { checkInDone: true }, paused: true });
     expect((await checkIn(c, { share: 'partner' })).shared).toEqual({ target: 'partner', status: 'paused' });
     expect(discord.sent).toHaveLength(1);
+  });
+
+  it('a home-group share that could not be posted is released: the member can share that day once it works, with the same key', async () => {
+    const { member, channelId } = await inHomeGroup(repos, await memberWith(repos, snowflake()));
+    discord.failNext(1);
+    const first = await checkIn(member, { share: 'homegroup' });
+    expect(first.shared).toEqual({ target: 'homegroup', status: 'undelivered' });
+    expect((await checkIn(member, { share: 'homegroup' })).shared).toEqual({ target: 'homegroup', status: 'posted' });
+    expect((await checkIn(member, { share: 'homegroup' })).shared).toEqual({ target: 'homegroup', status: 'already-shared' });
+    expect(discord.sent).toEqual([{ kind: 'channel', to: channelId, content: `🌱 <@${member.userId}> checked in today. One day at a time, together.` }]);
+    // A retry carries the key of the first try, so Discord can drop a copy it already delivered.
+    expect(discord.attempts.map((a) => a.key)).toEqual([`checkin:${first.outcome.checkIn.id}:homegroup`, `checkin:${first.outcome.checkIn.id}:homegroup`]);
+  });
+
+  it('a partner share that was not delivered (DMs closed, or a failure) is released, and goes through later', async () => {
+    const guildId = snowflake();
+    const [member, partner] = [await memberWith(repos, guildId), await memberWith(repos, guildId)];
+    await asCouple(repos, member, partner, { shareA: { checkInDone: true } });
+    discord.closedDms.add(partner.userId);
+    expect((await checkIn(member, { share: 'partner' })).shared).toEqual({ target: 'partner', status: 'dms-closed' });
+    discord.closedDms.delete(partner.userId);
+    discord.failNext(1);
+    expect((await checkIn(member, { share: 'partner' })).shared).toEqual({ target: 'partner', status: 'undelivered' });
+    const last = await checkIn(member, { share: 'partner' });
+    expect(last.shared).toEqual({ target: 'partner', status: 'sent-dm' });
+    expect((await checkIn(member, { share: 'partner' })).shared).toEqual({ target: 'partner', status: 'already-shared' });
+    expect(discord.sent).toEqual([{ kind: 'dm', to: partner.userId, content: `💞 <@${member.userId}> checked in today.` }]);
+    expect(discord.attempts.map((a) => [a.outcome, a.key])).toEqual(
+      (['closed', 'failed', 'sent'] as const).map((outcome) => [outcome, `checkin:${last.outcome.checkIn.id}:partner`]),
+    );
   });
 
   it('two check-ins racing to share the same day send one message', async () => {

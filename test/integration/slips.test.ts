@@ -5,6 +5,7 @@ import { createRepositories } from '../../src/db/repositories/index.js';
 import type { LocalDate } from '../../src/domain/calendar.js';
 import { InvalidInputError } from '../../src/domain/errors.js';
 import { silentLogger } from '../../src/logger.js';
+import { formatSlipReply } from '../../src/replies/slip.js';
 import { getProgress } from '../../src/services/progress.js';
 import type { Repositories } from '../../src/services/ports.js';
 import { planMemberSlip, recordSlip, type SlipRequest } from '../../src/services/slips.js';
@@ -98,7 +99,9 @@ describe.each(availableProviders())('slips on %s', (provider) => {
     expect(dm!.content).toMatch(/sponsor/);
     expect(dm!.content).toContain('/checkin');
     expect(dm!.content).not.toMatch(/slip|relapse|2026|clean time|restart|days/i);
-    expect(await db.slip.findFirst({ where: { memberId: member.id } })).toMatchObject({ toldPartner: true });
+    const stored = await db.slip.findFirstOrThrow({ where: { memberId: member.id } });
+    expect(stored).toMatchObject({ toldPartner: true });
+    expect(discord.attempts.at(-1)).toMatchObject({ kind: 'dm', to: partner.userId, key: `slip:${stored.id}:partner`, outcome: 'sent' });
   });
 
   it('says so when the partner cannot be told, and tells nobody else', async () => {
@@ -111,6 +114,22 @@ describe.each(availableProviders())('slips on %s', (provider) => {
     await asCouple(repos, member, partner);
     discord.closedDms.add(partner.userId);
     expect((await slip(guildId, member.userId, { restartCleanTime: false, tellPartner: true })).partner).toBe('dms-closed');
+    expect(discord.sent).toEqual([]);
+    // What is stored is what happened: the partner was not told.
+    expect(await db.slip.findMany({ where: { memberId: { in: [alone.id, member.id] } }, select: { toldPartner: true } })).toEqual([{ toldPartner: false }, { toldPartner: false }]);
+  });
+
+  it('a partner message that failed is recorded as not told, and the reply says so', async () => {
+    discord.sent.length = 0;
+    const guildId = snowflake();
+    const [member, partner] = [await memberWith(repos, guildId), await memberWith(repos, guildId)];
+    await asCouple(repos, member, partner);
+    discord.failNext(1);
+    const outcome = await slip(guildId, member.userId, { restartCleanTime: false, tellPartner: true });
+    expect(outcome.partner).toBe('undelivered');
+    expect(formatSlipReply(outcome)).toContain("I couldn't reach your partner");
+    expect(formatSlipReply(outcome)).not.toContain('I told your partner');
+    expect(await db.slip.findFirstOrThrow({ where: { memberId: member.id } })).toMatchObject({ toldPartner: false });
     expect(discord.sent).toEqual([]);
   });
 });

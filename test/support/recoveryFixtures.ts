@@ -13,21 +13,58 @@ export interface Sent {
   content: string;
 }
 
+/** Every call to the port, whatever became of it, with the idempotency key it carried. */
+export interface Attempt {
+  kind: 'dm' | 'channel';
+  to: string;
+  key: string | undefined;
+  outcome: 'sent' | 'closed' | 'failed';
+}
+
 export function recordingDiscord() {
   const sent: Sent[] = [];
+  const attempts: Attempt[] = [];
   const closedDms = new Set<string>();
+  /** Channels (or users) Discord refuses for good, as it does without permission: 403, code 50013. */
+  const refused = new Set<string>();
+  let failures = 0;
+  // A transient failure (a 5xx after discord.js's own retries, a timeout) for the next `failures` sends.
+  const failIfAsked = (kind: Attempt['kind'], to: string, key: string | undefined) => {
+    if (failures === 0 && !refused.has(to)) return;
+    attempts.push({ kind, to, key, outcome: 'failed' });
+    if (refused.has(to)) throw Object.assign(new Error('Missing Permissions'), { status: 403, code: 50013 });
+    failures -= 1;
+    throw Object.assign(new Error('503: Service Unavailable'), { status: 503 });
+  };
   const port: Pick<DiscordPort, 'sendChannelMessage' | 'sendDirectMessage'> = {
-    async sendChannelMessage(channelId: string, message: OutgoingMessage) {
+    async sendChannelMessage(channelId: string, message: OutgoingMessage, idempotencyKey?: string) {
+      failIfAsked('channel', channelId, idempotencyKey);
+      attempts.push({ kind: 'channel', to: channelId, key: idempotencyKey, outcome: 'sent' });
       sent.push({ kind: 'channel', to: channelId, content: message.content });
     },
-    async sendDirectMessage(userId: string, message: OutgoingMessage) {
-      if (closedDms.has(userId)) return 'closed';
+    async sendDirectMessage(userId: string, message: OutgoingMessage, idempotencyKey?: string) {
+      failIfAsked('dm', userId, idempotencyKey);
+      if (closedDms.has(userId)) {
+        attempts.push({ kind: 'dm', to: userId, key: idempotencyKey, outcome: 'closed' });
+        return 'closed';
+      }
+      attempts.push({ kind: 'dm', to: userId, key: idempotencyKey, outcome: 'sent' });
       sent.push({ kind: 'dm', to: userId, content: message.content });
       return 'sent';
     },
   };
   // Only the two sending methods are used by these services; anything else would throw.
-  return { sent, closedDms, port: port as DiscordPort };
+  return {
+    sent,
+    attempts,
+    closedDms,
+    refused,
+    /** The next `count` sends throw, as a send does after a 5xx or a timeout. */
+    failNext(count: number) {
+      failures += count;
+    },
+    port: port as DiscordPort,
+  };
 }
 
 export async function memberWith(repos: Repositories, guildId: string, changes: { timezone?: string; cleanDate?: string; announceMilestones?: boolean; matReminder?: boolean } = {}): Promise<Member> {

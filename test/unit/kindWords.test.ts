@@ -40,7 +40,7 @@ function outcome(overrides: Partial<CheckInOutcome['checkIn']>, extra: Partial<C
 
 const SHARE_RESULTS: ShareResult[] = [
   ...(['posted', 'already-shared', 'no-home-group', 'undelivered'] as const).map((status) => ({ target: 'homegroup' as const, status })),
-  ...(['sent-dm', 'sent-couple-channel', 'already-shared', 'no-partner', 'paused', 'nothing-allowed', 'dms-closed', 'undelivered'] as const).map((status) => ({ target: 'partner' as const, status })),
+  ...(['sent-dm', 'already-shared', 'no-partner', 'paused', 'nothing-allowed', 'dms-closed', 'undelivered'] as const).map((status) => ({ target: 'partner' as const, status })),
 ];
 const NOTICES: PartnerNotice[] = ['not-asked', 'told', 'no-partner', 'dms-closed', 'undelivered'];
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, type LocalDate } from '../../src/domain/calendar.js';
 import { localDateTimeAt } from '../../src/domain/localTime.js';
-import { dueCoupleMilestone, dueMilestone, MILESTONE_TELL_HOUR } from '../../src/domain/milestoneDue.js';
+import { dueCoupleMilestone, dueMilestone, mayRetry, MILESTONE_MAX_ATTEMPTS, MILESTONE_TELL_HOUR, retryPolicy } from '../../src/domain/milestoneDue.js';
 import { milestonesFor, type Milestone } from '../../src/domain/milestones.js';
 import { instantAtLocal, localDate, zone } from '../support/zones.js';
 
@@ -99,5 +99,27 @@ describe('couple milestones', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('when an undelivered milestone is tried again', () => {
+  const now = at('2026-11-22T10:05:00Z');
+  const notice = (changes: Partial<{ attempts: number; deliveredAt: Date; lastAttemptAt: Date }> = {}) => ({
+    attempts: 1,
+    deliveredAt: undefined,
+    lastAttemptAt: at('2026-11-22T10:00:00Z'),
+    ...changes,
+  });
+
+  it('at the next tick (five minutes on), never while another process may still be sending it', () => {
+    expect(mayRetry(notice(), retryPolicy(now))).toBe(true);
+    expect(mayRetry(notice(), retryPolicy(at('2026-11-22T10:03:59Z')))).toBe(false);
+    expect(mayRetry(notice(), retryPolicy(at('2026-11-22T10:04:00Z')))).toBe(true);
+  });
+
+  it('never once delivered (a closed DM counts), and not after the last attempt', () => {
+    expect(mayRetry(notice({ deliveredAt: at('2026-11-22T10:00:01Z') }), retryPolicy(now))).toBe(false);
+    expect(mayRetry(notice({ attempts: MILESTONE_MAX_ATTEMPTS - 1 }), retryPolicy(now))).toBe(true);
+    expect(mayRetry(notice({ attempts: MILESTONE_MAX_ATTEMPTS }), retryPolicy(now))).toBe(false);
   });
 });

@@ -90,5 +90,10 @@ export function checkInRepository(db: Db): CheckInRepository {
           : await db.checkIn.updateMany({ where: { memberId, localDate, sharedWithPartnerAt: null }, data: { sharedWithPartnerAt: at, share: target } });
       return claimed.count === 1;
     },
+    async releaseShare(memberId, localDate, target) {
+      // `share` keeps the target asked for last; only the claim that lets the day be shared again goes.
+      if (target === 'homegroup') await db.checkIn.updateMany({ where: { memberId, localDate }, data: { sharedWithHomeGroupAt: null } });
+      else await db.checkIn.updateMany({ where: { memberId, localDate }, data: { sharedWithPartnerAt: null } });
+    },
   };
 }

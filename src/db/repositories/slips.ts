@@ -6,14 +6,15 @@ export function slipRepository(db: Db): SlipRepository {
   return {
     async record(write) {
       // One transaction: a slip never leaves the clean date and its history disagreeing.
-      await db.$transaction(async (tx) => {
-        await tx.slip.create({
+      return db.$transaction(async (tx) => {
+        const slip = await tx.slip.create({
           data: {
             memberId: write.memberId,
             localDate: write.localDate,
             restartedCleanTime: write.restartedCleanTime,
-            toldPartner: write.toldPartner,
+            toldPartner: false,
           },
+          select: { id: true },
         });
         if (write.closedPeriod) {
           await tx.cleanPeriod.create({ data: { memberId: write.memberId, ...write.closedPeriod } });
@@ -21,7 +22,11 @@ export function slipRepository(db: Db): SlipRepository {
         if (write.newCleanDate) {
           await tx.member.update({ where: { id: write.memberId }, data: { cleanDate: write.newCleanDate } });
         }
+        return { slipId: slip.id };
       });
+    },
+    async markToldPartner(slipId) {
+      await db.slip.update({ where: { id: slipId }, data: { toldPartner: true } });
     },
     async listCleanPeriods(memberId) {
       const rows = await db.cleanPeriod.findMany({ where: { memberId }, orderBy: [{ endDate: 'desc' }, { createdAt: 'desc' }] });
