@@ -62,24 +62,37 @@ async function partnerToTell(repos: Repositories, member: Member): Promise<Membe
   return repos.members.get(partnerOf(couple, member.id));
 }
 
+/** Which audiences an attempt has told: earlier attempts' are skipped, each new one is recorded at once. */
+interface Progress {
+  done: Set<string>;
+  record(part: string): Promise<void>;
+}
+
+/** Sends one part unless an earlier attempt already did, then records it. */
+async function sendPart(deps: TickDeps, progress: Progress, part: string, send: () => Promise<unknown>): Promise<void> {
+  if (progress.done.has(part)) return;
+  await sendScheduled(deps, `milestone to ${part}`, send);
+  await progress.record(part);
+}
+
 /**
  * Every message of one milestone, in order. `key` identifies the claim; each message's idempotency
  * key adds its audience. A closed DM is final: the member (or partner) is never tried again for it.
  */
-async function tell(deps: TickDeps, member: Member, milestone: Milestone, isToday: boolean, key: string): Promise<void> {
+async function tell(deps: TickDeps, member: Member, milestone: Milestone, isToday: boolean, key: string, progress: Progress): Promise<void> {
   const groupChannelId = member.announceMilestones ? await homeGroupChannel(deps.repos, member) : undefined;
   const content = memberMilestoneMessage(milestone, isToday, groupChannelId !== undefined);
-  await sendScheduled(deps, 'milestone to member', () => deps.discord.sendDirectMessage(member.userId, { content }, `${key}:member`));
+  await sendPart(deps, progress, 'member', () => deps.discord.sendDirectMessage(member.userId, { content }, `${key}:member`));
   if (groupChannelId) {
     const line = homeGroupMilestoneLine(member.userId, milestone, isToday);
-    await sendScheduled(deps, 'milestone to home group', () => deps.discord.sendChannelMessage(groupChannelId, { content: line }, `${key}:homegroup`));
+    await sendPart(deps, progress, 'homegroup', () => deps.discord.sendChannelMessage(groupChannelId, { content: line }, `${key}:homegroup`));
   }
   // By DM to the partner alone, never in the couple channel (the facilitator role may read it):
   // the member chose to share milestones with their partner.
   const partner = await partnerToTell(deps.repos, member);
   if (!partner) return;
   const message = { content: partnerMilestoneMessage(member.userId, milestone, isToday) };
-  await sendScheduled(deps, 'milestone to partner', () => deps.discord.sendDirectMessage(partner.userId, message, `${key}:partner`));
+  await sendPart(deps, progress, 'partner', () => deps.discord.sendDirectMessage(partner.userId, message, `${key}:partner`));
 }
 
 /** One pass over members with a clean date. Returns how many milestones it tried to tell (no details). */
@@ -96,7 +109,11 @@ export async function tellDueMilestones(deps: TickDeps): Promise<number> {
     if (attempt === undefined) continue;
     attempted += 1;
     try {
-      await tell(deps, member, milestone, localDateAt(now, timezone) === milestone.date, `milestone:${member.id}:${cleanDate}:${milestone.key}`);
+      const progress: Progress = {
+        done: attempt > 1 ? await deps.repos.milestones.deliveredParts(member.id, cleanDate, milestone.key) : new Set(),
+        record: (part) => deps.repos.milestones.markPartDelivered(member.id, cleanDate, milestone.key, part),
+      };
+      await tell(deps, member, milestone, localDateAt(now, timezone) === milestone.date, `milestone:${member.id}:${cleanDate}:${milestone.key}`, progress);
       await deps.repos.milestones.markDelivered(member.id, cleanDate, milestone.key, deps.clock.now());
     } catch (error) {
       logUndelivered(deps, error, attempt, 'a milestone');

@@ -116,6 +116,9 @@ export interface MilestoneRepository {
   claim(memberId: string, cleanDate: LocalDate, key: string, at: Date, retry?: RetryPolicy): Promise<number | undefined>;
   /** Every message of the telling went out (or was refused for good). */
   markDelivered(memberId: string, cleanDate: LocalDate, key: string, at: Date): Promise<void>;
+  /** Audiences (member, homegroup, partner) an earlier attempt already told, so a retry skips them. */
+  deliveredParts(memberId: string, cleanDate: LocalDate, key: string): Promise<Set<string>>;
+  markPartDelivered(memberId: string, cleanDate: LocalDate, key: string, part: string): Promise<void>;
   claimForCouple(coupleId: string, key: string, sinceDate: LocalDate, at: Date, retry?: RetryPolicy): Promise<number | undefined>;
   markCoupleDelivered(coupleId: string, key: string, sinceDate: LocalDate, at: Date): Promise<void>;
 }

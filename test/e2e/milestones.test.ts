@@ -56,8 +56,8 @@ describe.each(availableProviders())('milestones on the right local day, through 
     const sends = () =>
       h.standIn.recorder.requests.filter((r) => r.route === 'POST /channels/:channel_id/messages' && JSON.stringify(r.body).includes('**30 days**') && JSON.stringify(r.body).includes('🎉'));
     const before = sends().length;
-    // As if the process died between Discord's answer and recording the delivery.
-    await h.tandem.db.milestoneNotice.updateMany({ where: { memberId: carol.id }, data: { deliveredAt: null } });
+    // As if the process died between Discord's answers and recording them (no part recorded yet).
+    await h.tandem.db.milestoneNotice.updateMany({ where: { memberId: carol.id }, data: { deliveredAt: null, deliveredParts: '' } });
     await tickAt('2026-11-24T05:05:00Z');
     const retried = sends().slice(before);
     expect(retried).toHaveLength(2); // her DM and her home-group line, sent again

@@ -145,6 +145,20 @@ describe.each(availableProviders())('milestones on %s', (provider) => {
       ]);
     });
 
+    it('a retry sends only what the failed attempt had not: the member is not told twice', async () => {
+      const guildId = snowflake();
+      const member = await memberWith(repos, guildId, { timezone: 'Europe/Madrid', cleanDate: '2026-10-23', announceMilestones: true });
+      const { channelId } = await inHomeGroup(repos, member);
+      const partner = await memberWith(repos, guildId);
+      await asCouple(repos, member, partner, { shareA: { milestones: true } });
+      discord.failNextTo(channelId, 1);
+      expect(await tickAt('2026-11-22T10:00:00Z')).toBe(1);
+      expect(discord.sent.map((s) => s.to)).toEqual([member.userId]);
+      expect(await tickAt('2026-11-22T10:05:00Z')).toBe(1);
+      expect(discord.sent.map((s) => s.to)).toEqual([member.userId, channelId, partner.userId]);
+      expect(await notice(member.id)).toMatchObject({ attempts: 2, deliveredAt: expect.any(Date) });
+    });
+
     it('a crash between the claim and the telling loses nothing: a later tick tells it', async () => {
       const member = await memberWith(repos, snowflake(), { timezone: 'Europe/Madrid', cleanDate: '2026-10-23' });
       expect(await repos.milestones.claim(member.id, '2026-10-23' as LocalDate, '30d', clock.now(), retryPolicy(clock.now()))).toBe(1);

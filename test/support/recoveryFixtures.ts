@@ -28,12 +28,16 @@ export function recordingDiscord() {
   /** Channels (or users) Discord refuses for good, as it does without permission: 403, code 50013. */
   const refused = new Set<string>();
   let failures = 0;
+  /** Transient failures for one recipient only. */
+  const failuresTo = new Map<string, number>();
   // A transient failure (a 5xx after discord.js's own retries, a timeout) for the next `failures` sends.
   const failIfAsked = (kind: Attempt['kind'], to: string, key: string | undefined) => {
-    if (failures === 0 && !refused.has(to)) return;
+    const targeted = failuresTo.get(to) ?? 0;
+    if (failures === 0 && targeted === 0 && !refused.has(to)) return;
     attempts.push({ kind, to, key, outcome: 'failed' });
     if (refused.has(to)) throw Object.assign(new Error('Missing Permissions'), { status: 403, code: 50013 });
-    failures -= 1;
+    if (targeted > 0) failuresTo.set(to, targeted - 1);
+    else failures -= 1;
     throw Object.assign(new Error('503: Service Unavailable'), { status: 503 });
   };
   const port: Pick<DiscordPort, 'sendChannelMessage' | 'sendDirectMessage'> = {
@@ -62,6 +66,10 @@ export function recordingDiscord() {
     /** The next `count` sends throw, as a send does after a 5xx or a timeout. */
     failNext(count: number) {
       failures += count;
+    },
+    /** The next `count` sends to this channel or user throw, as after a 5xx. */
+    failNextTo(to: string, count = 1) {
+      failuresTo.set(to, (failuresTo.get(to) ?? 0) + count);
     },
     port: port as DiscordPort,
   };

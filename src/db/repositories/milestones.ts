@@ -29,6 +29,10 @@ async function claimAttempt(
 }
 
 export function milestoneRepository(db: Db): MilestoneRepository {
+  const readParts = async (memberId: string, cleanDate: string, key: string) => {
+    const row = await db.milestoneNotice.findUnique({ where: { memberId_cleanDate_key: { memberId, cleanDate, key } }, select: { deliveredParts: true } });
+    return new Set((row?.deliveredParts ?? '').split(',').filter(Boolean));
+  };
   return {
     async listMembersWithCleanDate() {
       const rows = await db.member.findMany({ where: { cleanDate: { not: null } }, orderBy: { createdAt: 'asc' } });
@@ -58,6 +62,13 @@ export function milestoneRepository(db: Db): MilestoneRepository {
     },
     async markDelivered(memberId, cleanDate, key, at) {
       await db.milestoneNotice.updateMany({ where: { memberId, cleanDate, key, deliveredAt: null }, data: { deliveredAt: at } });
+    },
+    deliveredParts: readParts,
+    async markPartDelivered(memberId, cleanDate, key, part) {
+      // Only the process holding the current attempt writes here, so read-then-write is safe.
+      const parts = await readParts(memberId, cleanDate, key);
+      parts.add(part);
+      await db.milestoneNotice.updateMany({ where: { memberId, cleanDate, key }, data: { deliveredParts: [...parts].join(',') } });
     },
     claimForCouple(coupleId, key, sinceDate, at, retry) {
       return claimAttempt(
