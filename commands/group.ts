@@ -8,13 +8,13 @@ import {
 import { FELLOWSHIPS, HOME_GROUP_NAME_MAX } from '../src/domain/homeGroup.js';
 import { actorOf } from '../src/discord/actor.js';
 import type { CommandDefinition, SlashCommand } from '../src/discord/command.js';
+import { respondWithHomeGroups } from '../src/discord/homeGroupAutocomplete.js';
 import { homeGroupText } from '../src/replies/homeGroup.js';
 import {
   allowPartnersInSameGroup,
   archiveHomeGroup,
   createHomeGroup,
   homeGroupMembers,
-  suggestHomeGroups,
 } from '../src/services/homeGroups.js';
 
 const groupOption = {
@@ -88,8 +88,5 @@ export const group: SlashCommand = {
     }
     await interaction.reply({ content, flags: MessageFlags.Ephemeral });
   },
-  async autocomplete(interaction, ctx) {
-    const names = await suggestHomeGroups(ctx, interaction.guildId ?? undefined, interaction.options.getFocused());
-    await interaction.respond(names.map((name) => ({ name, value: name })));
-  },
+  autocomplete: respondWithHomeGroups,
 };

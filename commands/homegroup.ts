@@ -7,8 +7,9 @@ import {
 import { HOME_GROUP_NAME_MAX } from '../src/domain/homeGroup.js';
 import { actorOf } from '../src/discord/actor.js';
 import type { CommandDefinition, SlashCommand } from '../src/discord/command.js';
+import { respondWithHomeGroups } from '../src/discord/homeGroupAutocomplete.js';
 import { homeGroupText } from '../src/replies/homeGroup.js';
-import { homeGroupInfo, joinHomeGroup, leaveHomeGroup, suggestHomeGroups } from '../src/services/homeGroups.js';
+import { homeGroupInfo, joinHomeGroup, leaveHomeGroup } from '../src/services/homeGroups.js';
 
 const definition = {
   name: 'homegroup',
@@ -48,8 +49,5 @@ export const homegroup: SlashCommand = {
     }
     await interaction.reply({ content, flags: MessageFlags.Ephemeral });
   },
-  async autocomplete(interaction, ctx) {
-    const names = await suggestHomeGroups(ctx, interaction.guildId ?? undefined, interaction.options.getFocused());
-    await interaction.respond(names.map((name) => ({ name, value: name })));
-  },
+  autocomplete: respondWithHomeGroups,
 };

@@ -14,7 +14,7 @@ const HEADER = '// GENERATED from prisma/schema.prisma by `npm run db:schema:syn
 export function postgresSchemaFrom(source) {
   const swapped = source
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
-    .replace(/output(\s*)=(\s*)"\.\.\/src\/generated\/sqlite"/, 'output$1=$2"../../src/generated/postgres"');
+    .replace(/output(\s*)=(\s*)"\.\.\/generated\/sqlite"/, 'output$1=$2"../../generated/postgres"');
   if (!swapped.includes('"postgresql"') || !swapped.includes('generated/postgres')) {
     throw new Error('prisma/schema.prisma no longer has the expected provider/output lines');
   }

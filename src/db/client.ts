@@ -5,8 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient as SqliteClient } from '../generated/sqlite/client.js';
-import { PrismaClient as PostgresClient } from '../generated/postgres/client.js';
+import { PrismaClient as SqliteClient } from '../../generated/sqlite/client.js';
+import { PrismaClient as PostgresClient } from '../../generated/postgres/client.js';
 import type { DatabaseTarget } from './databaseUrl.js';
 
 export type Db = InstanceType<typeof SqliteClient>;

@@ -1,5 +1,5 @@
-import type { APIGuildMember, APIInteraction, APIUser, UserFlags } from 'discord.js';
-import { member as buildMember } from './builders/entities.js';
+import type { APIGuildMember, APIInteraction, APIUser } from 'discord.js';
+import { member as buildMember, user as buildUser } from './builders/entities.js';
 import { FaultInjector } from './faults.js';
 import { Gateway } from './gateway/gateway.js';
 import { guildCreatePayload } from './gateway/payloads.js';
@@ -57,21 +57,7 @@ class LocalStandIn implements StandIn {
     this.token = options.token ?? 'standin-token';
     const botUserId = options.botUserId ?? this.ids.next();
     this.applicationId = options.applicationId ?? botUserId;
-    this.botUser = {
-      id: botUserId,
-      username: 'Tandem',
-      discriminator: '4821',
-      global_name: null,
-      avatar: null,
-      bot: true,
-      banner: null,
-      accent_color: null,
-      public_flags: 0 as UserFlags,
-      flags: 0 as UserFlags,
-      avatar_decoration_data: null,
-      collectibles: null,
-      primary_guild: null,
-    };
+    this.botUser = buildUser({ id: botUserId, username: 'Tandem', discriminator: '4821', global_name: null, bot: true });
     this.gateway = new Gateway({
       state: this.state,
       botUser: this.botUser,
